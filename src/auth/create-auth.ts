@@ -1,0 +1,241 @@
+import type { RequestSummary } from '../errors/fetchwise-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import { SessionExpiredError } from '../errors/session-expired-error.js';
+import { resolveAuthOptions, type ResolvedAuthOptions } from './auth-options.js';
+import type { AuthHandle } from './handle.js';
+import { createLedger, type Ledger } from './ledger.js';
+import { RefreshCoordinator } from './refresh-coordinator.js';
+import { RefreshUnavailable, SessionEnded } from './refresh-failure.js';
+import { SessionChannel } from './session-channel.js';
+import { SessionState } from './session-state.js';
+import { createTabLock } from './tab-lock.js';
+import { cleanSession, isSession } from './token-store.js';
+import type { AuthApi, AuthOptions, Session, SessionEvent } from './types.js';
+
+/** What `createClient` gets: the handle for the request pipeline (none without `auth`) and `client.auth`. */
+export interface AuthLayer {
+  handle: AuthHandle | undefined;
+  api: AuthApi;
+}
+
+export function createAuth(options: AuthOptions | undefined, baseUrl: string | undefined): AuthLayer {
+  if (options === undefined) return { handle: undefined, api: disabledAuthApi };
+  const auth = new Auth(resolveAuthOptions(options, baseUrl));
+  return { handle: auth, api: auth.api };
+}
+
+/** What one activation installed; `dispose` removes exactly these. */
+interface Activation {
+  abort: AbortController;
+  startup: Promise<void>;
+  unsubscribe: Array<() => void>;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const maxDelay = 2_147_483_647;
+
+/**
+ * One client's auth layer. Nothing is installed at `createClient`: the BroadcastChannel, the start-up
+ * catch-up and the proactive-refresh timer come with the first use (a request, `subscribe`,
+ * `setSession`, `refresh`), and `dispose()` removes them. A client created and dropped (React
+ * StrictMode runs initialisers twice) therefore holds nothing, and a disposed client comes back on
+ * its next use (StrictMode's remount, HMR).
+ */
+class Auth implements AuthHandle {
+  readonly api: AuthApi;
+  readonly #options: ResolvedAuthOptions;
+  readonly #state: SessionState;
+  readonly #ledger: Ledger;
+  readonly #coordinator: RefreshCoordinator;
+  readonly #channel: SessionChannel;
+  #activation: Activation | undefined;
+  #inflight: Promise<void> | undefined;
+  /** Set when a session arrives already due (clock skew, `refreshBefore` too large): then only a 401 refreshes. */
+  #expiresAtUntrusted = false;
+
+  constructor(options: ResolvedAuthOptions) {
+    this.#options = options;
+    this.#state = new SessionState(options.onSessionExpired);
+    const loaded = options.store.load();
+    if (loaded && !(loaded instanceof Promise)) this.#state.apply({ ...loaded, status: 'active' }, 'signed-in', 'this-tab');
+    this.#ledger = createLedger(options.channel);
+    const channel = new SessionChannel(options.channel);
+    const lock = createTabLock({ name: options.channel, tabId: crypto.randomUUID(), ledger: this.#ledger, channel, timeout: options.lockTimeout });
+    this.#coordinator = new RefreshCoordinator({
+      state: this.#state,
+      store: options.store,
+      ledger: this.#ledger,
+      channel,
+      lock,
+      refresh: options.refresh,
+      timeout: options.lockTimeout,
+    });
+    this.#channel = channel;
+    this.api = {
+      setSession: (session) => this.#change(session),
+      clearSession: () => this.#change(undefined),
+      getAccessToken: () => this.#state.get().session?.accessToken,
+      subscribe: (listener) => this.#subscribe(listener),
+      refresh: () => this.#explicitRefresh(),
+      dispose: () => this.#dispose(),
+    };
+  }
+
+  async attach(url: string, headers: Headers, signal: AbortSignal | undefined): Promise<string | undefined> {
+    // R-AUTH-ORIGIN, on the final absolute URL. A caller's own Authorization header is left alone.
+    if (!this.#options.origins.allows(url) || headers.has('authorization')) return undefined;
+    const activation = this.#activate();
+    if (this.#state.get().status !== 'active') await abortable(activation.startup, signal);
+    if (this.#inflight) await abortable(this.#inflight.catch(() => undefined), signal);
+    let { session } = this.#state.get();
+    // A token known to be expired is refreshed before sending rather than after a 401.
+    if (session && this.#isDue(session)) {
+      await abortable(this.#refreshOnce(session.accessToken, false).catch(() => undefined), signal);
+      session = this.#state.get().session;
+    }
+    if (!session) return undefined;
+    headers.set('authorization', `Bearer ${session.accessToken}`);
+    return session.accessToken;
+  }
+
+  async recover(token: string, request: RequestSummary, signal: AbortSignal | undefined): Promise<void> {
+    this.#activate();
+    const local = this.#state.get();
+    if (local.status === 'active' && local.session?.accessToken !== token) return; // refreshed meanwhile: replay
+    if (local.status !== 'active') throw new SessionExpiredError(request);
+    try {
+      await abortable(this.#refreshOnce(token, false), signal);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw toRequestError(error, request);
+    }
+  }
+
+  /** One refresh per tab at a time: concurrent 401s here share it (R-REFRESH-ONCE within the tab). */
+  #refreshOnce(failedToken: string | undefined, withoutSession: boolean): Promise<void> {
+    if (this.#inflight) return this.#inflight;
+    const { abort } = this.#activate();
+    const run = this.#coordinator.refresh(failedToken, withoutSession, abort.signal).finally(() => {
+      if (this.#inflight === run) this.#inflight = undefined;
+    });
+    this.#inflight = run;
+    return run;
+  }
+
+  async #explicitRefresh(): Promise<void> {
+    try {
+      await this.#refreshOnce(this.#state.get().session?.accessToken, true);
+    } catch (error) {
+      throw toRequestError(error, { method: 'POST', url: 'client.auth.refresh()' });
+    }
+  }
+
+  async #change(session: Session | undefined): Promise<void> {
+    if (session !== undefined && !isSession(session)) {
+      throw new TypeError('fetchwise: setSession expects { accessToken: string, refreshToken?: string, expiresAt?: number }');
+    }
+    const { abort } = this.#activate();
+    await this.#coordinator.change(session && cleanSession(session), abort.signal);
+  }
+
+  #subscribe(listener: (event: SessionEvent) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('fetchwise: auth.subscribe expects a function');
+    this.#activate();
+    return this.#state.subscribe(listener);
+  }
+
+  #activate(): Activation {
+    if (this.#activation) return this.#activation;
+    const activation: Activation = { abort: new AbortController(), startup: Promise.resolve(), unsubscribe: [], timer: undefined };
+    this.#activation = activation;
+    activation.unsubscribe.push(this.#channel.subscribe((message) => this.#coordinator.onMessage(message)));
+    activation.unsubscribe.push(this.#state.subscribe((event) => this.#onChange(event)));
+    activation.startup = this.#coordinator.start().catch(() => undefined);
+    this.#schedule();
+    return activation;
+  }
+
+  async #dispose(): Promise<void> {
+    const activation = this.#activation;
+    if (!activation) return;
+    this.#activation = undefined;
+    clearTimeout(activation.timer);
+    // Stops lock waits; a refresh already holding the lock finishes (bounded by lockTimeout), so its
+    // new session is committed and handed over rather than lost with a rotated refresh token.
+    activation.abort.abort(new DOMException('fetchwise: the client was disposed', 'AbortError'));
+    await this.#inflight?.catch(() => undefined);
+    for (const unsubscribe of activation.unsubscribe) unsubscribe();
+    if (!this.#activation) this.#ledger.close();
+  }
+
+  #onChange(event: SessionEvent): void {
+    const { session } = this.#state.get();
+    if (event.type === 'refreshed' && session && this.#isDue(session)) {
+      this.#expiresAtUntrusted = true;
+      console.warn('fetchwise: a new session is already within auth.refreshBefore of its expiresAt (clock skew, or refreshBefore too large); refreshing on 401 only');
+    }
+    this.#schedule();
+  }
+
+  /** Proactive refresh: a timer at `expiresAt - refreshBefore`, in every tab; the lock lets one refresh and the rest adopt. */
+  #schedule(): void {
+    const activation = this.#activation;
+    if (!activation) return;
+    clearTimeout(activation.timer);
+    activation.timer = undefined;
+    const { refreshBefore } = this.#options;
+    const { session, status } = this.#state.get();
+    if (refreshBefore === undefined || this.#expiresAtUntrusted || status !== 'active' || session?.expiresAt === undefined) return;
+    const delay = Math.min(maxDelay, Math.max(0, session.expiresAt - refreshBefore - Date.now()));
+    const token = session.accessToken;
+    activation.timer = setTimeout(() => {
+      activation.timer = undefined;
+      if (this.#activation === activation && this.#state.get().session?.accessToken === token) {
+        this.#refreshOnce(token, false).catch(() => undefined);
+      }
+    }, delay);
+  }
+
+  #isDue(session: Session): boolean {
+    return !this.#expiresAtUntrusted && session.expiresAt !== undefined && Date.now() >= session.expiresAt - (this.#options.refreshBefore ?? 0);
+  }
+}
+
+/** R-TOKEN-SECRET: what a request rejects with carries its own summary and a sanitised cause only. */
+function toRequestError(error: unknown, request: RequestSummary): unknown {
+  if (error instanceof SessionEnded) return new SessionExpiredError(request, { cause: error.cause });
+  if (error instanceof RefreshUnavailable) return new NetworkError(request, { retryable: true, cause: error.cause });
+  return error;
+}
+
+/** Rejects with the signal's reason as soon as it aborts (R-ABORT); the work itself goes on for the others. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+const notConfigured = () => Promise.reject(new TypeError('fetchwise: pass auth options to createClient to use client.auth'));
+
+/** `client.auth` of a client created without `auth`. */
+const disabledAuthApi: AuthApi = {
+  setSession: notConfigured,
+  clearSession: notConfigured,
+  getAccessToken: () => undefined,
+  subscribe: () => () => undefined,
+  refresh: notConfigured,
+  dispose: () => Promise.resolve(),
+};

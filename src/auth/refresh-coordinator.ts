@@ -1,0 +1,199 @@
+import { readLedger, type Ledger, type LedgerRecord } from './ledger.js';
+import { describeFailure, isTransientFailure, RefreshUnavailable, SessionEnded } from './refresh-failure.js';
+import type { ChannelMessage, SessionChannel } from './session-channel.js';
+import type { ChangeReason, SessionState } from './session-state.js';
+import type { Held, TabLock } from './tab-lock.js';
+import { cleanSession, isSession, type TokenStore } from './token-store.js';
+import type { AuthOptions, Session } from './types.js';
+
+export interface CoordinatorParts {
+  state: SessionState;
+  store: TokenStore;
+  ledger: Ledger;
+  channel: SessionChannel;
+  lock: TabLock;
+  refresh: AuthOptions['refresh'];
+  /** `lockTimeout`: bounds one refresh call. */
+  timeout: number;
+}
+
+/** After a refresh failed for network reasons, other tabs fail fast for this long instead of retrying (no storm). */
+const failureBackoff = 2_000;
+/** At start-up, how long a tab waits for another tab to hand it the newest session. */
+const startupHandover = 300;
+
+/**
+ * R-REFRESH-ONCE, R-REFRESH-ROTATE: every change of session happens inside the cross-tab lock, after
+ * re-reading the ledger. A tab that finds a newer generation there adopts that session instead of
+ * refreshing, so a refresh token is presented once. The new session goes to the ledger (committed
+ * before the lock is released), the store, and the other tabs (BroadcastChannel), in that order.
+ */
+export class RefreshCoordinator {
+  readonly #parts: CoordinatorParts;
+  /** The session itself is kept in the ledger only where it is persisted for every tab anyway. */
+  readonly #sessionInLedger: boolean;
+
+  constructor(parts: CoordinatorParts) {
+    this.#parts = parts;
+    this.#sessionInLedger = parts.store.kind === 'local';
+  }
+
+  /** Start-up: load an async store, then catch up with the ledger (outside the lock; it only reads). */
+  async start(): Promise<void> {
+    const { store, state, ledger } = this.#parts;
+    const record = await readLedger(ledger);
+    if (store.kind === 'custom' && state.get().status === 'none') {
+      const loaded = await store.load();
+      // A shared custom store is as new as the ledger says; after an expiry, the catch-up below ends it.
+      if (loaded) state.apply({ session: loaded.session, generation: record.status === 'active' ? record.generation : 0, status: 'active' }, 'signed-in', 'this-tab');
+    }
+    await this.#catchUp(record, startupHandover);
+  }
+
+  /**
+   * The request that carried `failedToken` got a 401 (or the token is due). Resolves when this tab has
+   * a newer session: one another tab got meanwhile, or one refreshed here. `withoutSession` lets
+   * `client.auth.refresh()` call `refresh` with no session (cookie-based start-up).
+   */
+  async refresh(failedToken: string | undefined, withoutSession: boolean, signal: AbortSignal): Promise<void> {
+    for (let round = 0; round < 2; round++) {
+      const outcome = await this.#parts.lock.run((held) => this.#refreshHolding(held, failedToken, withoutSession), signal);
+      if (outcome !== 'lost') return;
+    }
+    throw new RefreshUnavailable({ cause: new Error('the refresh lock was taken over twice') });
+  }
+
+  async #refreshHolding(held: Held, failedToken: string | undefined, withoutSession: boolean): Promise<'done' | 'lost'> {
+    const { state, ledger, timeout } = this.#parts;
+    const record = await readLedger(ledger);
+    await this.#catchUp(record, Math.min(2_000, timeout / 2));
+    const local = state.get();
+    // Another tab (or an earlier holder in this one) already refreshed: reuse its session.
+    if (local.status === 'active' && local.session?.accessToken !== failedToken) return 'done';
+    if (local.status !== 'active' && !withoutSession) throw new SessionEnded(local.status === 'expired' ? 'expired' : 'signed-out');
+    if (record.failedAt !== undefined && Date.now() - record.failedAt < failureBackoff) {
+      throw new RefreshUnavailable({ cause: new Error('a refresh failed moments ago (network)') });
+    }
+    const base = Math.max(record.generation, local.generation);
+    let next: unknown;
+    try {
+      const signal = AbortSignal.any([held.signal, AbortSignal.timeout(timeout)]);
+      next = await this.#parts.refresh({ session: local.status === 'active' ? local.session : undefined, signal });
+    } catch (error) {
+      // Taken over while frozen (the takeover may be noticed only after this failure, e.g. our timeout
+      // fired first on waking): the new holder decides; this tab adopts its outcome.
+      if (held.signal.aborted || !(await this.#stillHolding(held.owner, base))) return 'lost';
+      const secrets = [local.session?.accessToken, local.session?.refreshToken];
+      if (isTransientFailure(error)) {
+        await ledger.transact((r) => (r.lease?.owner === held.owner ? { next: { ...r, failedAt: Date.now() }, result: undefined } : { result: undefined }));
+        throw new RefreshUnavailable({ cause: describeFailure(error, secrets) });
+      }
+      if (!(await this.#commit(base, held.owner, undefined, 'expired'))) return 'lost';
+      throw new SessionEnded('expired', { cause: describeFailure(error, secrets) });
+    }
+    if (!isSession(next)) {
+      throw new TypeError('fetchwise: auth.refresh must resolve with { accessToken: string, refreshToken?: string, expiresAt?: number }');
+    }
+    return (await this.#commit(base, held.owner, cleanSession(next), 'refreshed')) ? 'done' : 'lost';
+  }
+
+  /** `setSession` (sign-in) and `clearSession` (sign-out), serialised with refreshes. */
+  async change(session: Session | undefined, signal: AbortSignal): Promise<void> {
+    for (let round = 0; round < 2; round++) {
+      const committed = await this.#parts.lock.run(async (held) => {
+        const record = await readLedger(this.#parts.ledger);
+        const base = Math.max(record.generation, this.#parts.state.get().generation);
+        return this.#commit(base, held.owner, session, session ? 'signed-in' : 'signed-out');
+      }, signal);
+      if (committed) return;
+    }
+    throw new RefreshUnavailable({ cause: new Error('the refresh lock was taken over twice') });
+  }
+
+  /** Messages from other tabs. Applied here, never posted again. */
+  onMessage(message: ChannelMessage): void {
+    const { state, store, channel } = this.#parts;
+    switch (message.type) {
+      case 'session':
+        if (state.apply({ session: message.session, generation: message.generation, status: 'active' }, message.reason, 'other-tab')) {
+          void store.save({ generation: message.generation, session: message.session }, 'other-tab');
+        }
+        break;
+      case 'ended':
+        if (state.apply({ session: undefined, generation: message.generation, status: message.reason }, message.reason, 'other-tab')) {
+          void store.save(undefined, 'other-tab');
+        }
+        break;
+      case 'request-session': {
+        // A reply with this tab's own state, not a relay of the request.
+        const local = state.get();
+        if (local.status === 'active' && local.session && local.generation >= message.generation) {
+          channel.post({ v: 1, type: 'session', generation: local.generation, session: local.session, reason: 'relayed' });
+        }
+        break;
+      }
+      case 'released':
+        break;
+    }
+  }
+
+  #stillHolding(owner: string, base: number): Promise<boolean> {
+    return this.#parts.ledger.transact((record) => ({ result: record.lease?.owner === owner && record.generation <= base }));
+  }
+
+  /**
+   * Writes generation `base + 1` if the ledger is still at `base` (or older, for a tab-local ledger) and
+   * the lease is this hold's: a holder whose lock was taken over while it was frozen commits nothing.
+   */
+  async #commit(base: number, owner: string, session: Session | undefined, reason: ChangeReason): Promise<boolean> {
+    const { ledger, store, state, channel } = this.#parts;
+    const generation = base + 1;
+    const status = session ? 'active' : reason === 'expired' ? 'expired' : 'signed-out';
+    const committed = await ledger.transact((record) => {
+      if (record.generation > base || record.lease?.owner !== owner) return { result: false };
+      const next: LedgerRecord = { generation, status, lease: record.lease };
+      if (session && this.#sessionInLedger) next.session = session;
+      return { next, result: true };
+    });
+    if (!committed) return false;
+    await store.save(session ? { generation, session } : undefined, 'this-tab');
+    state.apply({ session, generation, status }, reason, 'this-tab');
+    channel.post(
+      session
+        ? { v: 1, type: 'session', generation, session, reason: reason === 'signed-in' ? 'signed-in' : 'refreshed' }
+        : { v: 1, type: 'ended', generation, reason: status === 'expired' ? 'expired' : 'signed-out' },
+    );
+    return true;
+  }
+
+  /**
+   * Brings this tab up to `record`. The ledger says which generation is newest; the session itself
+   * comes from the ledger (`storage: 'local'`), a shared custom store, or another tab over the channel
+   * (asked for, and waited for up to `wait` ms). If no tab has it any more (the tab that refreshed
+   * closed, memory storage), this tab keeps its older session: the next refresh then presents an
+   * already-rotated refresh token, which only a provider's reuse grace (or a cookie) accepts.
+   */
+  async #catchUp(record: LedgerRecord, wait: number): Promise<void> {
+    const { state, store, channel } = this.#parts;
+    const local = state.get();
+    if (record.generation <= local.generation) return;
+    if (record.status !== 'active') {
+      const ended = record.status === 'expired' ? 'expired' : 'signed-out';
+      if (state.apply({ session: undefined, generation: record.generation, status: ended }, ended, 'other-tab')) await store.save(undefined, 'other-tab');
+      return;
+    }
+    let session = record.session;
+    if (!session && store.kind === 'custom') {
+      const loaded = await store.load();
+      if (loaded && loaded.session.accessToken !== local.session?.accessToken) session = loaded.session;
+    }
+    if (!session) {
+      channel.post({ v: 1, type: 'request-session', generation: record.generation });
+      await state.waitForGeneration(record.generation, wait);
+      return;
+    }
+    if (state.apply({ session, generation: record.generation, status: 'active' }, 'relayed', 'other-tab')) {
+      await store.save({ generation: record.generation, session }, 'other-tab');
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import { claimLease, releaseLease, renewLease, type Ledger } from './ledger.js';
+import type { SessionChannel } from './session-channel.js';
+
+/** Handed to the task that holds the lock. */
+export interface Held {
+  /** Identifies this hold in the ledger's lease: commit only while the lease is still yours. */
+  readonly owner: string;
+  /** Aborts when another tab took the lock over (this tab was frozen past `timeout`). */
+  readonly signal: AbortSignal;
+}
+
+/** The cross-tab refresh lock. */
+export interface TabLock {
+  readonly kind: 'web-locks' | 'lease';
+  /** Runs `task` holding the lock. `signal` aborts the wait for it (not a task already running). */
+  run<T>(task: (held: Held) => Promise<T>, signal: AbortSignal): Promise<T>;
+}
+
+export interface LockSettings {
+  name: string;
+  /** This tab's id; each hold gets `${tabId}:${n}`. */
+  tabId: string;
+  ledger: Ledger;
+  channel: SessionChannel;
+  /** How long to wait before checking the holder's heartbeat; a lease this old is stale. */
+  timeout: number;
+}
+
+/**
+ * Web Locks where they exist (secure contexts). Chromium releases a closed or crashed tab's locks at
+ * once; a frozen tab keeps them, so a waiter that waited `timeout` reads the holder's heartbeat in the
+ * ledger and, if it is stale, claims the lease (atomically: one waiter wins) and steals the lock.
+ * Without Web Locks (an insecure context), the lease in IndexedDB is the lock itself.
+ */
+export function createTabLock(settings: LockSettings, locks: LockManager | undefined = webLocks()): TabLock {
+  const queue = localQueue();
+  const lock = locks ? webLock(locks, settings) : leaseLock(settings);
+  let holds = 0;
+  const next = () => `${settings.tabId}:${++holds}`;
+  return {
+    kind: lock.kind,
+    // One hold at a time within the tab too, so a tab never competes with itself for the lease.
+    run: (task, signal) => queue(() => lock.run(task, signal, next())),
+  };
+}
+
+interface InnerLock {
+  kind: TabLock['kind'];
+  run<T>(task: (held: Held) => Promise<T>, signal: AbortSignal, owner: string): Promise<T>;
+}
+
+function webLocks(): LockManager | undefined {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  return typeof locks?.request === 'function' ? locks : undefined;
+}
+
+class NotGranted {
+  constructor(readonly error: unknown) {}
+}
+
+function webLock(locks: LockManager, settings: LockSettings): InnerLock {
+  const request = <T>(options: LockOptions, task: (held: Held) => Promise<T>, owner: string): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      let state: 'waiting' | 'holding' | 'done' = 'waiting';
+      const lost = new AbortController();
+      locks
+        .request(settings.name, options, async () => {
+          state = 'holding';
+          try {
+            resolve(await hold(settings, task, { owner, signal: lost.signal }, lost, true));
+          } catch (error) {
+            reject(error);
+          } finally {
+            state = 'done';
+          }
+        })
+        .catch((error: unknown) => {
+          // Stolen while the task ran: tell it. Not granted (timeout, dispose): tell the caller.
+          if (state === 'holding') lost.abort(takenOver());
+          else if (state === 'waiting') reject(new NotGranted(error));
+        });
+    });
+  return {
+    kind: 'web-locks',
+    async run(task, signal, owner) {
+      for (;;) {
+        signal.throwIfAborted();
+        const wait = AbortSignal.any([signal, AbortSignal.timeout(settings.timeout)]);
+        try {
+          return await request({ signal: wait }, task, owner);
+        } catch (error) {
+          if (!(error instanceof NotGranted)) throw error;
+          signal.throwIfAborted();
+          // Waited `timeout`. A live holder keeps its heartbeat fresh: keep waiting. A frozen one does not.
+          if (await claimLease(settings.ledger, owner, settings.timeout).catch(() => false)) {
+            return await request({ steal: true }, task, owner);
+          }
+        }
+      }
+    },
+  };
+}
+
+function leaseLock(settings: LockSettings): InnerLock {
+  return {
+    kind: 'lease',
+    async run(task, signal, owner) {
+      for (;;) {
+        signal.throwIfAborted();
+        if (await claimLease(settings.ledger, owner, settings.timeout)) {
+          const lost = new AbortController();
+          try {
+            return await hold(settings, task, { owner, signal: lost.signal }, lost, false);
+          } finally {
+            settings.channel.post({ v: 1, type: 'released' });
+          }
+        }
+        await nextTry(settings.channel, signal);
+      }
+    },
+  };
+}
+
+/** Runs the task with a heartbeat on the lease, and gives the lease back after. */
+async function hold<T>(settings: LockSettings, task: (held: Held) => Promise<T>, held: Held, lost: AbortController, claim: boolean): Promise<T> {
+  const { ledger, timeout } = settings;
+  // Holding the Web Lock makes this tab the rightful holder: any other lease is a dead tab's.
+  if (claim) await claimLease(ledger, held.owner, timeout, true).catch(() => undefined);
+  const beat = setInterval(() => {
+    renewLease(ledger, held.owner).then(
+      (mine) => mine || lost.abort(takenOver()),
+      () => undefined,
+    );
+  }, Math.max(50, Math.floor(timeout / 4)));
+  try {
+    return await task(held);
+  } finally {
+    clearInterval(beat);
+    await releaseLease(ledger, held.owner).catch(() => undefined);
+  }
+}
+
+/** Waits for a `released` message or a short jittered poll, whichever comes first. */
+function nextTry(channel: SessionChannel, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cleanUp = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      signal.removeEventListener('abort', onAbort);
+    };
+    const finish = () => {
+      cleanUp();
+      resolve();
+    };
+    const onAbort = () => {
+      cleanUp();
+      reject(signal.reason);
+    };
+    const timer = setTimeout(finish, 20 + Math.random() * 40);
+    const unsubscribe = channel.subscribe((message) => {
+      if (message.type === 'released') finish();
+    });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function localQueue(): <T>(job: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>): Promise<T> => {
+    const result = tail.then(job, job);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+function takenOver(): DOMException {
+  return new DOMException('fetchwise: another tab took the refresh lock over', 'AbortError');
+}

@@ -1,0 +1,119 @@
+import type { Session, SessionStore } from './types.js';
+
+/** A session with the ledger generation it belongs to (see `ledger.ts`). */
+export interface StoredSession {
+  generation: number;
+  session: Session;
+}
+
+/**
+ * This tab's persistence of the session, one adapter per `storage` choice. The live copy is in memory
+ * (`session-state.ts`); a store only keeps it across reloads.
+ */
+export interface TokenStore {
+  readonly kind: 'memory' | 'session' | 'local' | 'custom';
+  /**
+   * Whether every tab of the origin reads the same storage. Then only the tab that changed the
+   * session writes it: a late write from a tab relaying an older session could overwrite a newer one.
+   */
+  readonly shared: boolean;
+  /** Read at start-up. Web Storage answers synchronously; custom stores may not. */
+  load(): StoredSession | undefined | Promise<StoredSession | undefined>;
+  /** `origin` says whether this tab changed the session or relays another tab's change. */
+  save(value: StoredSession | undefined, origin: 'this-tab' | 'other-tab'): Promise<void>;
+}
+
+/** Checks the `storage` option at `createClient`. */
+export function createTokenStore(storage: unknown, channel: string): TokenStore {
+  if (storage === undefined || storage === 'memory') return memoryStore;
+  if (storage === 'session' || storage === 'local') return webStorageStore(storage, `fetchwise-auth:${channel}`);
+  if (typeof storage === 'object' && storage !== null) {
+    const custom = storage as Partial<SessionStore>;
+    if (typeof custom.get === 'function' && typeof custom.set === 'function') return customStore(custom as SessionStore);
+  }
+  throw new TypeError(`fetchwise: auth.storage must be 'memory', 'session', 'local' or an object with get() and set(session), got ${describe(storage)}`);
+}
+
+const memoryStore: TokenStore = {
+  kind: 'memory',
+  shared: false,
+  load: () => undefined,
+  save: () => Promise.resolve(),
+};
+
+function webStorageStore(kind: 'session' | 'local', key: string): TokenStore {
+  // Looked up on each use: reading `localStorage` throws where storage is blocked, and is absent
+  // during server-side rendering, where the store behaves as memory.
+  const area = (): Storage | undefined => {
+    try {
+      return (kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    kind,
+    shared: kind === 'local',
+    load() {
+      try {
+        const text = area()?.getItem(key);
+        if (!text) return undefined;
+        const parsed = JSON.parse(text) as { v?: unknown; generation?: unknown; session?: unknown };
+        if (parsed.v !== 1 || typeof parsed.generation !== 'number' || !isSession(parsed.session)) return undefined;
+        return { generation: parsed.generation, session: parsed.session };
+      } catch {
+        return undefined;
+      }
+    },
+    save(value, origin) {
+      if (kind === 'local' && origin === 'other-tab') return Promise.resolve();
+      try {
+        const target = area();
+        if (value === undefined) target?.removeItem(key);
+        else target?.setItem(key, JSON.stringify({ v: 1, generation: value.generation, session: value.session }));
+      } catch (error) {
+        // Quota or privacy settings: the session still lives in memory for this tab.
+        console.warn(`fetchwise: could not write the session to ${kind}Storage (${(error as Error)?.name ?? 'error'})`);
+      }
+      return Promise.resolve();
+    },
+  };
+}
+
+function customStore(store: SessionStore): TokenStore {
+  return {
+    kind: 'custom',
+    shared: true,
+    async load() {
+      const session = await store.get();
+      return isSession(session) ? { generation: 0, session } : undefined;
+    },
+    async save(value, origin) {
+      if (origin === 'this-tab') await store.set(value?.session);
+    },
+  };
+}
+
+/** A well-formed session: a non-empty access token, an optional string refresh token, an optional finite expiry. */
+export function isSession(value: unknown): value is Session {
+  if (typeof value !== 'object' || value === null) return false;
+  const { accessToken, refreshToken, expiresAt } = value as Record<string, unknown>;
+  return (
+    typeof accessToken === 'string' &&
+    accessToken !== '' &&
+    (refreshToken === undefined || typeof refreshToken === 'string') &&
+    (expiresAt === undefined || (typeof expiresAt === 'number' && Number.isFinite(expiresAt)))
+  );
+}
+
+/** A copy with only the known fields, so nothing else the app attached travels between tabs. */
+export function cleanSession(session: Session): Session {
+  const clean: Session = { accessToken: session.accessToken };
+  if (session.refreshToken !== undefined) clean.refreshToken = session.refreshToken;
+  if (session.expiresAt !== undefined) clean.expiresAt = session.expiresAt;
+  return clean;
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : value === null ? 'null' : typeof value;
+}

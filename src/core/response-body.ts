@@ -1,0 +1,35 @@
+import type { RequestSummary } from '../errors/fetchwise-error.js';
+import { ResponseShapeError } from '../errors/response-shape-error.js';
+import { capText, mediaType } from '../problem/build-problem.js';
+
+const jsonType = /^application\/(?:[\w.+-]+\+)?json$|\/json$/;
+
+/** True for `application/json` and every `+json` type (`hal+json`, `problem+json`, `vnd.api+json`). */
+export function isJsonMediaType(contentType: string | null): boolean {
+  return jsonType.test(mediaType(contentType));
+}
+
+/**
+ * R-200 / R-204: parses a success body by content type. 204, 205, HEAD and empty bodies give `undefined`;
+ * broken JSON is a `ResponseShapeError` carrying the raw text.
+ */
+export async function readBody(response: Response, method: string, request: () => RequestSummary): Promise<unknown> {
+  const { status } = response;
+  if (status === 204 || status === 205 || status === 304 || method === 'HEAD') {
+    void response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  const text = await response.text();
+  if (text === '') return undefined;
+  if (!isJsonMediaType(response.headers.get('content-type'))) return text;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ResponseShapeError(request(), {
+      status,
+      issues: [{ path: '', message: 'The response body is not valid JSON', code: 'invalid_json' }],
+      raw: capText(text),
+      cause,
+    });
+  }
+}

@@ -1,0 +1,194 @@
+import type { KyInstance, Options as KyOptions } from 'ky';
+import { summarizeRequest, type FetchwiseError } from '../errors/fetchwise-error.js';
+import { ResponseShapeError } from '../errors/response-shape-error.js';
+import type { Dialect } from '../problem/types.js';
+import { isIdempotent, resolveRetryPolicy, retryDelay, type RetryPolicy } from '../retry/policy.js';
+import { parseRetryAfter } from '../retry/retry-after.js';
+import type { AttemptContext } from './error-hook.js';
+import type { AuthHandle } from '../auth/handle.js';
+import { readBody } from './response-body.js';
+import { validate } from './schema.js';
+import type { FetchResult, RequestOptions, RetryEvent } from './types.js';
+import { buildUrl } from './url.js';
+import { readValidators, type ValidatorStore } from '../conditional/validator-store.js';
+import { isHttpError } from '../errors/guards.js';
+import { warnHiddenHeader } from '../conditional/cors-warning.js';
+import { sleep } from './sleep.js';
+
+/** Everything a request needs from its client, resolved once at `createClient`. */
+export interface ClientContext {
+  ky: KyInstance;
+  baseUrl: string | undefined;
+  retry: RetryPolicy;
+  timeout: number | false;
+  dialects: readonly Dialect[];
+  onRetry: ((event: RetryEvent) => void) | undefined;
+  /** The client's own headers, merged under each request's. */
+  headers: Headers;
+  store: ValidatorStore;
+  /** Token handling (SPEC section 5), when `auth` is configured. */
+  auth: AuthHandle | undefined;
+  /** Called after a write settles, to update or invalidate cached queries (set by the query integration). */
+  afterWrite: ((write: WriteOutcome) => void) | undefined;
+}
+
+/** A finished PUT, PATCH, POST or DELETE, as the query cache needs to hear of it. */
+export interface WriteOutcome {
+  method: string;
+  url: string;
+  result?: FetchResult<unknown>;
+  error?: unknown;
+}
+
+const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const conditionalWrites = new Set(['PUT', 'PATCH', 'DELETE']);
+
+/** Internal request options, beyond the public ones. */
+export interface SendOptions extends RequestOptions {
+  /** The query integration reports writes itself (it has the mutation's QueryClient). */
+  silent?: boolean;
+  /** The fetch cache mode. */
+  cache?: RequestCache;
+}
+
+// 304 is handled by the caller (conditional requests); a DELETE's 404 means "already gone" (R-404-DELETE).
+const throwUnlessNotModified = (status: number): boolean => status !== 304;
+const throwUnlessGone = (status: number): boolean => status !== 304 && status !== 404;
+
+/**
+ * One logical request: builds the URL, runs attempts through ky, and owns the retry loop
+ * (SPEC section 4) so that a wait honours Retry-After exactly, can fail at once past `maxRetryAfter`,
+ * and is reported through `onRetry`.
+ */
+export async function send(ctx: ClientContext, method: string, path: string, options: SendOptions = {}): Promise<FetchResult<unknown>> {
+  method = method.toUpperCase();
+  const url = buildUrl(ctx.baseUrl, path, options.searchParams);
+  const { signal } = options;
+  let { headers } = options;
+  let hasIdempotencyKey = false;
+  if (options.idempotencyKey) {
+    const merged = new Headers(headers);
+    merged.set('idempotency-key', options.idempotencyKey === true ? crypto.randomUUID() : options.idempotencyKey);
+    headers = merged;
+    hasIdempotencyKey = true;
+  } else if (headers !== undefined && !isIdempotent(method, false)) {
+    hasIdempotencyKey = new Headers(headers).has('idempotency-key');
+  }
+  // R-IF-MATCH: writes carry the strong ETag we last saw for this URL, unless the caller set one.
+  if (conditionalWrites.has(method)) {
+    const etag = ctx.store.ifMatch(url);
+    if (etag !== undefined) {
+      const merged = new Headers(headers);
+      if (!merged.has('if-match')) merged.set('if-match', etag);
+      headers = merged;
+    }
+  }
+  let policy = options.retry === undefined ? ctx.retry : resolveRetryPolicy(options.retry, ctx.retry);
+  // A stream body can be sent once only.
+  if (options.body instanceof ReadableStream) policy = { ...policy, limit: 0 };
+  const timeout = options.timeout ?? ctx.timeout;
+  const attempt: AttemptContext = { idempotent: isIdempotent(method, hasIdempotencyKey), timeout, dialects: ctx.dialects, signal };
+  const kyOptions: KyOptions = {
+    method,
+    timeout,
+    throwHttpErrors: method === 'DELETE' ? throwUnlessGone : throwUnlessNotModified,
+    context: { attempt },
+  };
+  if (headers !== undefined) kyOptions.headers = headers;
+  if (options.json !== undefined) kyOptions.json = options.json;
+  if (options.body !== undefined) kyOptions.body = options.body;
+  if (signal !== undefined) kyOptions.signal = signal;
+  if (options.cache !== undefined) kyOptions.cache = options.cache;
+
+  let replayed = false;
+  for (let retries = 0; ; retries++) {
+    let token: string | undefined;
+    if (ctx.auth) {
+      // R-AUTH-ORIGIN: the handle decides per attempt, so a replay or retry carries the newest token.
+      const attemptHeaders = new Headers(headers);
+      token = await ctx.auth.attach(url, attemptHeaders, signal);
+      kyOptions.headers = attemptHeaders;
+    }
+    try {
+      const response = await ctx.ky(url, kyOptions);
+      const result = await toResult(ctx, method, url, response, options);
+      if (writes.has(method) && !options.silent) ctx.afterWrite?.({ method, url, result });
+      return result;
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      // R-401-REFRESH: one replay with a fresh token; a second 401 is final. Not counted as a retry.
+      if (ctx.auth && token !== undefined && !replayed && isHttpError(error) && error.status === 401) {
+        replayed = true;
+        await ctx.auth.recover(token, error.request, signal);
+        retries--;
+        continue;
+      }
+      // R-412: what we knew of this resource is stale.
+      if (isHttpError(error) && error.status === 412) ctx.store.forget(url);
+      const delay = retryDelay(error, retries, policy);
+      if (delay === undefined) {
+        if (writes.has(method) && !options.silent) ctx.afterWrite?.({ method, url, error });
+        throw error;
+      }
+      ctx.onRetry?.({ request: (error as FetchwiseError).request, attempt: retries + 1, delay, error: error as FetchwiseError });
+      await sleep(delay, signal);
+    }
+  }
+}
+
+async function toResult(
+  ctx: ClientContext,
+  method: string,
+  url: string,
+  response: Response,
+  options: RequestOptions,
+): Promise<FetchResult<unknown>> {
+  const { status, headers } = response;
+  const summary = () => summarizeRequest(method, url);
+  const alreadyGone = status === 404 && method === 'DELETE';
+  let data = alreadyGone ? undefined : await readBody(response, method, summary);
+  const locationHeader = headers.get('location');
+  const location = locationHeader === null ? undefined : resolveLocation(locationHeader, response.url || url);
+  if (status === 201 && location === undefined) warnHiddenHeader('Location', url);
+  if (options.followLocation && location !== undefined && status === 201) {
+    const followed = await send(ctx, 'GET', location, { schema: options.schema, signal: options.signal, retry: options.retry, timeout: options.timeout });
+    return { ...followed, status, location, created: true };
+  }
+  if (options.schema && !alreadyGone) {
+    const result = await validate(options.schema, data);
+    if (!result.ok) throw new ResponseShapeError(summary(), { status, issues: result.issues, raw: data });
+    data = result.value;
+  }
+  if (status < 300 && (method === 'GET' || conditionalWrites.has(method))) {
+    if (method === 'DELETE') ctx.store.forget(url);
+    else {
+      // R-ETAG-STORE (and R-WRITE-ETAG): remember the version this data is.
+      const validators = readValidators(headers, () => requestHeaders(ctx, options.headers));
+      if (validators) ctx.store.remember(url, validators, data);
+    }
+  }
+  return {
+    data,
+    status,
+    headers,
+    location,
+    created: status === 201,
+    alreadyGone,
+    retryAfter: parseRetryAfter(headers.get('retry-after')),
+  };
+}
+
+/** The headers a request was sent with: the client's, overridden by the request's. */
+export function requestHeaders(ctx: ClientContext, headers: HeadersInit | undefined): Headers {
+  const merged = new Headers(ctx.headers);
+  if (headers !== undefined) new Headers(headers).forEach((value, name) => merged.set(name, value));
+  return merged;
+}
+
+function resolveLocation(location: string, base: string): string | undefined {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,80 @@
+/** Values accepted for one search parameter; `undefined` and `null` are skipped, arrays repeat the key. */
+export type SearchParamValue = string | number | boolean | null | undefined;
+export type SearchParams =
+  | string
+  | URLSearchParams
+  | ReadonlyArray<readonly [string, string]>
+  | Readonly<Record<string, SearchParamValue | readonly SearchParamValue[]>>;
+
+const absolute = /^[a-z][a-z\d+.-]*:/i;
+
+export function isAbsoluteUrl(value: string): boolean {
+  return absolute.test(value);
+}
+
+/**
+ * Resolves and validates `baseUrl` once, at `createClient`. A relative base (`/api`) resolves against
+ * the page's location in a browser. The result has no trailing slash.
+ */
+export function resolveBaseUrl(baseUrl: unknown): string | undefined {
+  if (baseUrl === undefined) return undefined;
+  if (typeof baseUrl !== 'string' && !(baseUrl instanceof URL)) {
+    throw new TypeError(`fetchwise: baseUrl must be a string or URL, got ${typeof baseUrl}`);
+  }
+  const text = String(baseUrl).trim();
+  let url: URL;
+  try {
+    const page = (globalThis as { location?: { href?: string } }).location?.href;
+    url = isAbsoluteUrl(text) || page === undefined ? new URL(text) : new URL(text, page);
+  } catch {
+    throw new TypeError(`fetchwise: baseUrl "${text}" is not a valid URL (use an absolute http(s) URL such as "https://api.example.com/v1")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`fetchwise: baseUrl "${text}" must use http or https, not ${url.protocol}`);
+  }
+  if (url.search || url.hash) {
+    throw new TypeError(`fetchwise: baseUrl "${text}" must not have a query or fragment; pass searchParams instead`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * `path` is appended to `baseUrl` (`/contacts` under `https://api.example.com/v1` is `…/v1/contacts`);
+ * an absolute URL is used as it is.
+ */
+export function buildUrl(baseUrl: string | undefined, path: string, searchParams?: SearchParams): string {
+  let url: string;
+  if (isAbsoluteUrl(path)) {
+    // fetch refuses such URLs and echoes them, password included, in its error.
+    if (/^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(path)) {
+      throw new TypeError('fetchwise: request URLs must not contain credentials (user:password@); send them in headers or use `auth`');
+    }
+    url = path;
+  }
+  else if (baseUrl !== undefined) url = path === '' ? baseUrl : `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+  else {
+    const page = (globalThis as { location?: { href?: string } }).location?.href;
+    if (page === undefined) {
+      throw new TypeError(`fetchwise: "${path}" is a relative path and the client has no baseUrl`);
+    }
+    url = new URL(path, page).href;
+  }
+  if (searchParams === undefined) return url;
+  const query = serializeSearchParams(searchParams);
+  if (query === '') return url;
+  const hash = url.indexOf('#');
+  const base = hash === -1 ? url : url.slice(0, hash);
+  return `${base}${base.includes('?') ? '&' : '?'}${query}`;
+}
+
+function serializeSearchParams(params: SearchParams): string {
+  if (typeof params === 'string') return params.replace(/^\?/, '');
+  if (params instanceof URLSearchParams || Array.isArray(params)) return new URLSearchParams(params as string[][]).toString();
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null) search.append(key, String(item));
+    }
+  }
+  return search.toString();
+}

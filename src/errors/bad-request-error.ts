@@ -1,0 +1,6 @@
+import { HttpError } from './http-error.js';
+
+/** 400 Bad Request. */
+export class BadRequestError extends HttpError {
+  override name: string = 'BadRequestError';
+}

@@ -1,0 +1,6 @@
+import { HttpError } from './http-error.js';
+
+/** 409 Conflict. */
+export class ConflictError extends HttpError {
+  override name: string = 'ConflictError';
+}

@@ -1,0 +1,6 @@
+import { HttpError } from './http-error.js';
+
+/** 403 Forbidden. */
+export class ForbiddenError extends HttpError {
+  override name: string = 'ForbiddenError';
+}

@@ -1,0 +1,62 @@
+import { errorBrand, type FetchwiseError } from './fetchwise-error.js';
+import type { HttpError } from './http-error.js';
+import type { BadRequestError } from './bad-request-error.js';
+import type { UnauthorizedError } from './unauthorized-error.js';
+import type { ForbiddenError } from './forbidden-error.js';
+import type { NotFoundError } from './not-found-error.js';
+import type { ConflictError } from './conflict-error.js';
+import type { PreconditionFailedError } from './precondition-failed-error.js';
+import type { PayloadTooLargeError } from './payload-too-large-error.js';
+import type { ValidationError } from './validation-error.js';
+import type { RateLimitError } from './rate-limit-error.js';
+import type { ServerError } from './server-error.js';
+import type { ServiceUnavailableError } from './service-unavailable-error.js';
+import type { NetworkError } from './network-error.js';
+import type { TimeoutError } from './timeout-error.js';
+import type { ResponseShapeError } from './response-shape-error.js';
+import type { SessionExpiredError } from './session-expired-error.js';
+import { isValidationFailure } from './validation-error.js';
+
+// Guards check a brand and plain fields, never `constructor.name`: they hold across bundle copies,
+// realms and minified builds.
+
+/** Any error thrown by fetchwise. */
+export function isFetchwiseError(value: unknown): value is FetchwiseError {
+  return typeof value === 'object' && value !== null && (value as { [errorBrand]?: unknown })[errorBrand] === true;
+}
+
+/** An error with an HTTP status and a normalized `problem`. */
+export function isHttpError(value: unknown): value is HttpError {
+  return isFetchwiseError(value) && typeof (value as HttpError).status === 'number' && 'problem' in value;
+}
+
+const withStatus =
+  <T extends HttpError>(test: (status: number) => boolean) =>
+  (value: unknown): value is T =>
+    isHttpError(value) && test(value.status);
+
+const withName =
+  <T extends FetchwiseError>(name: string) =>
+  (value: unknown): value is T =>
+    isFetchwiseError(value) && value.name === name;
+
+export const isBadRequestError: (value: unknown) => value is BadRequestError = withStatus((status) => status === 400);
+export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = withStatus((status) => status === 401);
+export const isForbiddenError: (value: unknown) => value is ForbiddenError = withStatus((status) => status === 403);
+export const isNotFoundError: (value: unknown) => value is NotFoundError = withStatus((status) => status === 404);
+export const isConflictError: (value: unknown) => value is ConflictError = withStatus((status) => status === 409);
+export const isPreconditionFailedError: (value: unknown) => value is PreconditionFailedError = withStatus((status) => status === 412);
+export const isPayloadTooLargeError: (value: unknown) => value is PayloadTooLargeError = withStatus((status) => status === 413);
+export const isRateLimitError: (value: unknown) => value is RateLimitError = withStatus((status) => status === 429);
+export const isServerError: (value: unknown) => value is ServerError = withStatus((status) => status >= 500);
+export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = withStatus((status) => status === 503);
+
+/** A 422, or a 400 whose body carries field errors. */
+export function isValidationError(value: unknown): value is ValidationError {
+  return isHttpError(value) && isValidationFailure(value);
+}
+
+export const isNetworkError: (value: unknown) => value is NetworkError = withName('NetworkError');
+export const isTimeoutError: (value: unknown) => value is TimeoutError = withName('TimeoutError');
+export const isResponseShapeError: (value: unknown) => value is ResponseShapeError = withName('ResponseShapeError');
+export const isSessionExpiredError: (value: unknown) => value is SessionExpiredError = withName('SessionExpiredError');

@@ -1,0 +1,6 @@
+import { HttpError } from './http-error.js';
+
+/** 405 Method Not Allowed. */
+export class MethodNotAllowedError extends HttpError {
+  override name: string = 'MethodNotAllowedError';
+}

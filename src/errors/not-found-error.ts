@@ -1,0 +1,6 @@
+import { HttpError } from './http-error.js';
+
+/** 404 Not Found (a DELETE answered 404 resolves instead, with `alreadyGone`). */
+export class NotFoundError extends HttpError {
+  override name: string = 'NotFoundError';
+}

@@ -1,0 +1,6 @@
+import { HttpError } from './http-error.js';
+
+/** 413 Content Too Large. */
+export class PayloadTooLargeError extends HttpError {
+  override name: string = 'PayloadTooLargeError';
+}

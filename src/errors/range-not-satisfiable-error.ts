@@ -1,0 +1,6 @@
+import { HttpError } from './http-error.js';
+
+/** 416 Range Not Satisfiable. */
+export class RangeNotSatisfiableError extends HttpError {
+  override name: string = 'RangeNotSatisfiableError';
+}

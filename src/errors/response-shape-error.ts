@@ -1,0 +1,33 @@
+import type { ProblemIssue } from '../problem/types.js';
+import { FetchwiseError, type RequestSummary } from './fetchwise-error.js';
+
+/**
+ * A successful response whose body failed the request's schema (or was not valid JSON).
+ * `issues` use the same path format as server field errors, so one piece of UI renders both.
+ */
+export class ResponseShapeError extends FetchwiseError {
+  override name: string = 'ResponseShapeError';
+  readonly status: number;
+  readonly issues: ProblemIssue[];
+  /** The body as received: parsed JSON, or text. */
+  readonly raw: unknown;
+
+  constructor(request: RequestSummary, options: { status: number; issues: ProblemIssue[]; raw: unknown; cause?: unknown }) {
+    const first = options.issues[0];
+    const where = first ? ` (${first.path === '' ? '' : `${first.path}: `}${first.message})` : '';
+    super(`${request.method} ${request.url} returned ${options.status} with an unexpected body${where}`, request, options);
+    this.status = options.status;
+    this.issues = options.issues;
+    this.raw = options.raw;
+  }
+
+  get fieldErrors(): Record<string, string[]> {
+    const result: Record<string, string[]> = {};
+    for (const issue of this.issues) if (issue.path !== '') (result[issue.path] ??= []).push(issue.message);
+    return result;
+  }
+
+  get formErrors(): string[] {
+    return this.issues.filter((issue) => issue.path === '').map((issue) => issue.message);
+  }
+}

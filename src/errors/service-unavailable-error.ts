@@ -1,0 +1,6 @@
+import { ServerError } from './server-error.js';
+
+/** 503 Service Unavailable. Retried no sooner than `Retry-After`. */
+export class ServiceUnavailableError extends ServerError {
+  override name: string = 'ServiceUnavailableError';
+}

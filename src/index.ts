@@ -1,0 +1,72 @@
+export { createClient } from './core/create-client.js';
+export type {
+  Client,
+  ClientOptions,
+  FetchResult,
+  HttpMethod,
+  MethodCall,
+  RequestCall,
+  RequestOptions,
+  RetryEvent,
+  QueryOptionsCall,
+  MutationOptionsCall,
+} from './core/types.js';
+export type {
+  FetchwiseMutationOptions,
+  FetchwiseQueryError,
+  FetchwiseQueryOptions,
+  MutationRequestOptions,
+  QueryRequestOptions,
+} from './query/types.js';
+export type { InferOutput, StandardSchemaV1 } from './core/schema.js';
+export type { SearchParams, SearchParamValue } from './core/url.js';
+
+export { readProblem } from './problem/read-problem.js';
+export { normalizePath } from './problem/paths.js';
+export { defaultDialects } from './problem/dialects/index.js';
+export type { Dialect, DialectContext, Problem, ProblemIssue, ProblemParts } from './problem/types.js';
+
+export type { RetryOption, RetryOptions } from './retry/policy.js';
+
+export { FetchwiseError, type RequestSummary } from './errors/fetchwise-error.js';
+export { HttpError } from './errors/http-error.js';
+export { BadRequestError } from './errors/bad-request-error.js';
+export { UnauthorizedError } from './errors/unauthorized-error.js';
+export { ForbiddenError } from './errors/forbidden-error.js';
+export { NotFoundError } from './errors/not-found-error.js';
+export { MethodNotAllowedError } from './errors/method-not-allowed-error.js';
+export { NotAcceptableError } from './errors/not-acceptable-error.js';
+export { ConflictError } from './errors/conflict-error.js';
+export { PreconditionFailedError } from './errors/precondition-failed-error.js';
+export { PayloadTooLargeError } from './errors/payload-too-large-error.js';
+export { UnsupportedMediaTypeError } from './errors/unsupported-media-type-error.js';
+export { RangeNotSatisfiableError } from './errors/range-not-satisfiable-error.js';
+export { ValidationError } from './errors/validation-error.js';
+export { RateLimitError, type RateLimitInfo } from './errors/rate-limit-error.js';
+export { ServerError } from './errors/server-error.js';
+export { ServiceUnavailableError } from './errors/service-unavailable-error.js';
+export { NetworkError } from './errors/network-error.js';
+export { TimeoutError } from './errors/timeout-error.js';
+export { ResponseShapeError } from './errors/response-shape-error.js';
+export { SessionExpiredError } from './errors/session-expired-error.js';
+export {
+  isBadRequestError,
+  isConflictError,
+  isFetchwiseError,
+  isForbiddenError,
+  isHttpError,
+  isNetworkError,
+  isNotFoundError,
+  isPayloadTooLargeError,
+  isPreconditionFailedError,
+  isRateLimitError,
+  isResponseShapeError,
+  isServerError,
+  isServiceUnavailableError,
+  isSessionExpiredError,
+  isTimeoutError,
+  isUnauthorizedError,
+  isValidationError,
+} from './errors/guards.js';
+export { fieldErrors, formErrors } from './errors/field-errors.js';
+export type { AuthApi, AuthOptions, RefreshContext, Session, SessionEvent, SessionStore } from './auth/types.js';

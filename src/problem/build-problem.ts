@@ -1,0 +1,94 @@
+import type { Dialect, DialectContext, Problem, ProblemIssue, ProblemParts } from './types.js';
+import { MAX_RAW_TEXT } from './types.js';
+import { reasonPhrase } from './reason-phrases.js';
+
+export interface ProblemInput {
+  status: number;
+  statusText?: string | undefined;
+  /** The `Content-Type` header value, as sent. */
+  contentType?: string | null | undefined;
+  /** The body: parsed JSON, text, or `undefined` when empty or unreadable. */
+  body: unknown;
+}
+
+export function mediaType(contentType: string | null | undefined): string {
+  if (!contentType) return '';
+  const semicolon = contentType.indexOf(';');
+  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+}
+
+export function capText(text: string): string {
+  return text.length > MAX_RAW_TEXT ? text.slice(0, MAX_RAW_TEXT) : text;
+}
+
+/** Runs the dialects over a body and fills in what they leave out. Never throws. */
+export function buildProblem(input: ProblemInput, dialects: readonly Dialect[]): Problem {
+  const { status } = input;
+  const body = typeof input.body === 'string' ? capText(input.body) : input.body;
+  const context: DialectContext = { status, contentType: mediaType(input.contentType) };
+  let parts: ProblemParts | undefined;
+  let dialect: string | undefined;
+  if (body !== null && typeof body === 'object') {
+    for (const candidate of dialects) {
+      try {
+        parts = candidate.parse(body, context);
+      } catch {
+        parts = undefined;
+      }
+      if (parts) {
+        dialect = candidate.name;
+        break;
+      }
+    }
+  }
+  const issues = sanitizeIssues(parts?.issues);
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of issues) {
+    if (issue.path === '') formErrors.push(issue.message);
+    else (fieldErrors[issue.path] ??= []).push(issue.message);
+  }
+  const problem: Problem = {
+    status,
+    title: nonEmpty(parts?.title) ?? reasonPhrase(status, input.statusText),
+    fieldErrors,
+    formErrors,
+    issues,
+    raw: body === '' ? undefined : body,
+  };
+  const type = nonEmpty(parts?.type);
+  if (type !== undefined) problem.type = type;
+  const detail = nonEmpty(parts?.detail);
+  if (detail !== undefined) problem.detail = detail;
+  const code = nonEmpty(parts?.code);
+  if (code !== undefined) problem.code = code;
+  const instance = nonEmpty(parts?.instance);
+  if (instance !== undefined) problem.instance = instance;
+  if (dialect !== undefined) problem.dialect = dialect;
+  return problem;
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : capText(trimmed);
+}
+
+const MAX_ISSUES = 1_000;
+
+// Dialects parse untrusted input; keep only well-formed issues and bound their number.
+function sanitizeIssues(issues: ProblemIssue[] | undefined): ProblemIssue[] {
+  if (!Array.isArray(issues)) return [];
+  const clean: ProblemIssue[] = [];
+  for (const issue of issues.slice(0, MAX_ISSUES)) {
+    const message = nonEmpty(issue?.message);
+    if (message === undefined) continue;
+    const item: ProblemIssue = { path: typeof issue.path === 'string' ? issue.path : '', message };
+    const code = nonEmpty(issue.code);
+    if (code !== undefined) item.code = code;
+    if (typeof issue.pointer === 'string') item.pointer = issue.pointer;
+    clean.push(item);
+  }
+  return clean;
+}

@@ -1,0 +1,48 @@
+import type { Query, QueryClient } from '@tanstack/query-core';
+import type { WriteOutcome } from '../core/send.js';
+import { isHttpError } from '../errors/guards.js';
+
+/** The resource URL a query was made for (see `FetchwiseQueryOptions.meta`). */
+export function queryUrl(query: Query): string | undefined {
+  const meta = query.meta?.fetchwise as { url?: unknown } | undefined;
+  return typeof meta?.url === 'string' ? meta.url : undefined;
+}
+
+export function stripQuery(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
+function parentOf(url: string): string | undefined {
+  const { origin, pathname } = new URL(url);
+  const trimmed = pathname.replace(/\/+$/, '');
+  const slash = trimmed.lastIndexOf('/');
+  return slash <= 0 ? undefined : origin + trimmed.slice(0, slash);
+}
+
+/**
+ * R-INVALIDATE, R-WRITE-ETAG, R-412: after a write, update or invalidate the queries of the resource it
+ * touched and of its collection, found by URL, with no query keys listed by hand.
+ */
+export function applyWrite(queryClient: QueryClient, { method, url, result, error }: WriteOutcome): void {
+  const resource = stripQuery(url);
+  const ofResource = (query: Query) => queryUrl(query) === resource;
+  if (error !== undefined) {
+    if (isHttpError(error) && error.status === 412) void queryClient.invalidateQueries({ predicate: ofResource });
+    return;
+  }
+  if (!result) return;
+  if (method === 'DELETE') {
+    queryClient.removeQueries({ predicate: ofResource, type: 'inactive' });
+    void queryClient.invalidateQueries({ predicate: ofResource, refetchType: 'none' });
+  } else if ((method === 'PUT' || method === 'PATCH') && result.data !== undefined && result.headers.has('etag')) {
+    // The response is the new version: show it without a refetch.
+    for (const query of queryClient.getQueryCache().findAll({ predicate: ofResource })) {
+      queryClient.setQueryData(query.queryKey, result.data);
+    }
+  } else {
+    void queryClient.invalidateQueries({ predicate: ofResource });
+  }
+  const collection = method === 'POST' ? undefined : parentOf(resource);
+  if (collection !== undefined) void queryClient.invalidateQueries({ predicate: (query) => queryUrl(query) === collection });
+}

@@ -1,0 +1,37 @@
+import type { MutationFunctionContext } from '@tanstack/query-core';
+import { send, type ClientContext } from '../core/send.js';
+import type { HttpMethod } from '../core/types.js';
+import { buildUrl } from '../core/url.js';
+import { applyWrite } from './invalidate.js';
+import type { FetchwiseMutationOptions, MutationRequestOptions } from './types.js';
+
+/**
+ * R-QUERY-OPTIONS for writes: the variables are the JSON body; `If-Match` is added from the known ETag
+ * (R-IF-MATCH); on success the touched queries are updated or invalidated (R-INVALIDATE, R-WRITE-ETAG),
+ * and a 412 invalidates them so the UI shows the server's version (R-412).
+ */
+export function createMutationOptions(
+  ctx: ClientContext,
+  method: HttpMethod,
+  path: string | ((variables: never) => string),
+  options: MutationRequestOptions = {},
+): FetchwiseMutationOptions<unknown, unknown> {
+  const verb = method.toUpperCase();
+  return {
+    mutationKey: [verb, typeof path === 'string' ? path : 'dynamic'],
+    mutationFn: async (variables: unknown, context: MutationFunctionContext) => {
+      const target = typeof path === 'string' ? path : path(variables as never);
+      const request = variables === undefined ? options : { ...options, json: variables };
+      const url = buildUrl(ctx.baseUrl, target);
+      try {
+        const result = await send(ctx, verb, target, { ...request, silent: true });
+        applyWrite(context.client, { method: verb, url, result });
+        return result.data;
+      } catch (error) {
+        applyWrite(context.client, { method: verb, url, error });
+        throw error;
+      }
+    },
+    retry: false,
+  };
+}

@@ -1,0 +1,41 @@
+import type { DataTag, MutationFunctionContext, QueryFunctionContext, QueryKey } from '@tanstack/query-core';
+import type { RequestOptions } from '../core/types.js';
+import type { HttpError } from '../errors/http-error.js';
+import type { NetworkError } from '../errors/network-error.js';
+import type { ResponseShapeError } from '../errors/response-shape-error.js';
+import type { SessionExpiredError } from '../errors/session-expired-error.js';
+import type { TimeoutError } from '../errors/timeout-error.js';
+
+/**
+ * Everything a fetchwise query or mutation can fail with. Register it as TanStack Query's default
+ * error type to have `error` typed in `useQuery` (see README).
+ */
+export type FetchwiseQueryError = HttpError | NetworkError | TimeoutError | ResponseShapeError | SessionExpiredError;
+
+/** Request options for a query: no body, and the query's own `signal` is used. */
+export interface QueryRequestOptions extends Omit<RequestOptions, 'json' | 'body' | 'signal' | 'followLocation' | 'idempotencyKey'> {
+  /** Overrides the derived key (`[path]` or `[path, searchParams]`). */
+  queryKey?: QueryKey;
+}
+
+/** What `client.queryOptions` returns: pass it to `useQuery`, `new QueryObserver`, `fetchQuery`, … unchanged. */
+export interface FetchwiseQueryOptions<T> {
+  queryKey: DataTag<QueryKey, T, FetchwiseQueryError>;
+  queryFn: (context: QueryFunctionContext) => Promise<T>;
+  /** The resource URL, so writes find the queries they touch (R-INVALIDATE). */
+  meta: { fetchwise: { url: string } };
+  /** fetchwise's retry policy is the one retrier (R-ONE-RETRIER). */
+  retry: false;
+  /** TanStack's structural sharing, keeping each cached object paired with its ETag. */
+  structuralSharing: (oldData: unknown, newData: unknown) => unknown;
+}
+
+/** Request options for a mutation; the mutation's variables are sent as the JSON body. */
+export type MutationRequestOptions = Omit<RequestOptions, 'json' | 'body' | 'signal'>;
+
+/** What `client.mutationOptions` returns: pass it to `useMutation` or `new MutationObserver` unchanged. */
+export interface FetchwiseMutationOptions<T, TVariables> {
+  mutationKey: readonly unknown[];
+  mutationFn: (variables: TVariables, context: MutationFunctionContext) => Promise<T>;
+  retry: false;
+}

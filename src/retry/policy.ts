@@ -1,0 +1,95 @@
+import type { FetchwiseError } from '../errors/fetchwise-error.js';
+import { isHttpError, isNetworkError, isTimeoutError } from '../errors/guards.js';
+
+/** How failed attempts are retried (SPEC section 4). */
+export interface RetryOptions {
+  /** Retries after the first attempt. @default 3 (seed 000: "retry up to 3 times") */
+  limit?: number;
+  /** Base of the exponential backoff in ms: attempt n waits up to `delay * 2^(n-1)`. @default 300 */
+  delay?: number;
+  /** Cap on one backoff wait in ms. @default 10_000 */
+  backoffLimit?: number;
+  /** A `Retry-After` longer than this (ms) fails at once, so the UI can show the wait. @default 60_000 */
+  maxRetryAfter?: number;
+  /** Full jitter: wait a random time between 0 and the backoff. @default true */
+  jitter?: boolean;
+}
+
+/** A retry limit, `false` (no retries), or the full options. */
+export type RetryOption = number | false | RetryOptions;
+
+export type RetryPolicy = Required<RetryOptions>;
+
+export const defaultRetryPolicy: RetryPolicy = { limit: 3, delay: 300, backoffLimit: 10_000, maxRetryAfter: 60_000, jitter: true };
+
+const nonNegative = (name: string, value: unknown, integer = false): void => {
+  if (typeof value !== 'number' || !(value >= 0) || value === Infinity || (integer && !Number.isInteger(value))) {
+    throw new RangeError(`fetchwise: retry.${name} must be a non-negative ${integer ? 'integer' : 'number'}, got ${String(value)}`);
+  }
+};
+
+/** Validates a retry option and merges it over `base`. Throws a clear error on bad input. */
+export function resolveRetryPolicy(option: RetryOption | undefined, base: RetryPolicy = defaultRetryPolicy): RetryPolicy {
+  if (option === undefined) return base;
+  if (option === false) return { ...base, limit: 0 };
+  if (typeof option === 'number') {
+    nonNegative('limit', option, true);
+    return { ...base, limit: option };
+  }
+  if (typeof option !== 'object' || option === null) {
+    throw new TypeError(`fetchwise: retry must be a number, false or an options object, got ${String(option)}`);
+  }
+  const policy = { ...base };
+  for (const [key, value] of Object.entries(option)) {
+    if (value === undefined) continue;
+    if (key === 'jitter') {
+      if (typeof value !== 'boolean') throw new TypeError('fetchwise: retry.jitter must be a boolean');
+      policy.jitter = value;
+    } else if (key === 'limit' || key === 'delay' || key === 'backoffLimit' || key === 'maxRetryAfter') {
+      nonNegative(key, value, key === 'limit');
+      policy[key] = value as number;
+    } else {
+      throw new TypeError(`fetchwise: unknown retry option "${key}"`);
+    }
+  }
+  return policy;
+}
+
+const idempotentMethods = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** R-IDEMPOTENT: GET, HEAD, OPTIONS, PUT, DELETE, or any request carrying an `Idempotency-Key`. */
+export function isIdempotent(method: string, hasIdempotencyKey: boolean): boolean {
+  return hasIdempotencyKey || idempotentMethods.has(method);
+}
+
+/** R-408, R-429, R-5XX, R-503: the statuses worth repeating unchanged. 501, 505 and other 5xx are final (R-5XX-FINAL). */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+}
+
+/** Backoff for retry number `retry` (1-based): exponential, capped, with full jitter. */
+export function backoffDelay(retry: number, policy: RetryPolicy): number {
+  const ceiling = Math.min(policy.backoffLimit, policy.delay * 2 ** (retry - 1));
+  return policy.jitter ? Math.random() * ceiling : ceiling;
+}
+
+/**
+ * Decides whether a failed attempt is retried and after how long.
+ * `retriesDone` counts retries already made. Returns the wait in ms, or `undefined` for "fail now".
+ * Only errors already marked `retryable` (status and method rules) qualify.
+ */
+export function retryDelay(error: unknown, retriesDone: number, policy: RetryPolicy): number | undefined {
+  if (retriesDone >= policy.limit) return undefined;
+  if (isHttpError(error)) {
+    if (!error.retryable) return undefined;
+    if (error.retryAfter !== undefined) {
+      // R-429 / R-503: never sooner than Retry-After; past maxRetryAfter, fail at once.
+      return error.retryAfter > policy.maxRetryAfter ? undefined : error.retryAfter;
+    }
+    return backoffDelay(retriesDone + 1, policy);
+  }
+  if ((isNetworkError(error) || isTimeoutError(error)) && (error as FetchwiseError & { retryable: boolean }).retryable) {
+    return backoffDelay(retriesDone + 1, policy);
+  }
+  return undefined;
+}

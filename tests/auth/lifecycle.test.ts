@@ -1,0 +1,184 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createClient, type Client, type SessionEvent } from '../../src/index.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { authClient, bodyRefresh, channelName, installTokenApi, type TokenApi } from './fixtures.js';
+
+let server: TestServer;
+let tokens: TokenApi;
+const clients: Client[] = [];
+beforeAll(async () => {
+  server = await startServer();
+});
+beforeEach(() => {
+  server.reset();
+  tokens = installTokenApi(server);
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.auth.dispose()));
+  vi.unstubAllGlobals();
+});
+afterAll(() => server.close());
+
+function memoryStorage(): Storage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    get length() {
+      return data.size;
+    },
+    clear: () => data.clear(),
+    getItem: (key) => data.get(key) ?? null,
+    key: (index) => [...data.keys()][index] ?? null,
+    removeItem: (key) => void data.delete(key),
+    setItem: (key, value) => void data.set(key, String(value)),
+  };
+}
+
+/** Counts open BroadcastChannels, to check that clients install listeners lazily and remove them. */
+function countChannels(): { open: () => number } {
+  let open = 0;
+  const Original = globalThis.BroadcastChannel;
+  class Counting extends Original {
+    #closed = false;
+    constructor(name: string) {
+      super(name);
+      open++;
+    }
+    override close(): void {
+      if (!this.#closed) open--;
+      this.#closed = true;
+      super.close();
+    }
+  }
+  vi.stubGlobal('BroadcastChannel', Counting);
+  return { open: () => open };
+}
+
+describe('storage', () => {
+  it("storage 'local' keeps the session (its known fields only) and every new client starts with it", async () => {
+    const local = memoryStorage();
+    vi.stubGlobal('localStorage', local);
+    const channel = channelName();
+    const client = authClient(server, { storage: 'local', channel });
+    clients.push(client);
+    await client.auth.setSession({ ...tokens.login(), extra: 'not kept' } as never);
+    const stored = JSON.parse(local.data.get(`fetchwise-auth:${channel}`) ?? '{}') as { session: object };
+    expect(Object.keys(stored.session).sort()).toEqual(['accessToken', 'refreshToken']);
+    const next = authClient(server, { storage: 'local', channel });
+    clients.push(next);
+    expect(next.auth.getAccessToken()).toBe(client.auth.getAccessToken());
+    await client.auth.clearSession();
+    expect(local.data.size).toBe(0);
+  });
+
+  it("storage 'session' survives a reload of the tab (a new client on the same sessionStorage)", async () => {
+    vi.stubGlobal('sessionStorage', memoryStorage());
+    const channel = channelName();
+    const client = authClient(server, { storage: 'session', channel });
+    clients.push(client);
+    await client.auth.setSession(tokens.login());
+    tokens.expireAll();
+    await client.get('/api/me');
+    const reloaded = authClient(server, { storage: 'session', channel });
+    clients.push(reloaded);
+    expect(reloaded.auth.getAccessToken()).toBe(client.auth.getAccessToken());
+  });
+
+  it('a custom store is written by the tab that changed the session and read at start-up', async () => {
+    let kept: unknown;
+    const store = { get: vi.fn(async () => kept as never), set: vi.fn((session: unknown) => void (kept = session)) };
+    const channel = channelName();
+    const client = authClient(server, { storage: store, channel });
+    clients.push(client);
+    await client.auth.setSession(tokens.login());
+    tokens.expireAll();
+    await client.get('/api/me');
+    expect(store.set).toHaveBeenCalledTimes(2);
+    const next = authClient(server, { storage: store, channel });
+    clients.push(next);
+    await next.get('/api/me');
+    expect(next.auth.getAccessToken()).toBe(client.auth.getAccessToken());
+  });
+
+  it("storage 'local' outside a browser (server rendering) falls back to memory", async () => {
+    const client = authClient(server, { storage: 'local' });
+    clients.push(client);
+    await client.auth.setSession(tokens.login());
+    expect(client.auth.getAccessToken()).toBeDefined();
+  });
+});
+
+describe('lifecycle: lazy listeners and dispose (React StrictMode, HMR)', () => {
+  it('creating a client installs nothing; first use opens one channel; dispose closes it; reuse reopens it', async () => {
+    const channels = countChannels();
+    const client = authClient(server);
+    authClient(server); // StrictMode's second initialiser: never used, holds nothing
+    expect(channels.open()).toBe(0);
+    await client.auth.setSession(tokens.login());
+    expect(channels.open()).toBe(1);
+    client.auth.subscribe(() => undefined);
+    await client.get('/api/me');
+    expect(channels.open()).toBe(1);
+    await client.auth.dispose();
+    await client.auth.dispose(); // idempotent
+    expect(channels.open()).toBe(0);
+    tokens.expireAll();
+    await expect(client.get('/api/me')).resolves.toEqual({ ok: true }); // remount: usable again
+    expect(channels.open()).toBe(1);
+    await client.auth.dispose();
+    expect(channels.open()).toBe(0);
+  });
+
+  it('dispose during a refresh lets the refresh finish and hand over its session, then releases everything', async () => {
+    const channels = countChannels();
+    const channel = channelName();
+    const a = authClient(server, { channel });
+    const b = authClient(server, { channel });
+    b.auth.subscribe(() => undefined); // a client listens from its first use on
+    await a.auth.setSession(tokens.login());
+    await vi.waitFor(() => expect(b.auth.getAccessToken()).toBe(a.auth.getAccessToken()));
+    tokens.refreshDelay = 150;
+    tokens.expireAll();
+    const controller = new AbortController();
+    const request = a.get('/api/me', { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort(); // what an unmounting component does with its queries
+    await request.catch(() => undefined);
+    await a.auth.dispose(); // resolves once the refresh under way has committed and been handed over
+    expect(tokens.refreshCalls).toBe(1);
+    await vi.waitFor(() => expect(b.auth.getAccessToken()).toBe(a.auth.getAccessToken()));
+    await b.auth.dispose();
+    expect(channels.open()).toBe(0);
+    await expect(b.get('/api/me')).resolves.toEqual({ ok: true });
+    await b.auth.dispose();
+  });
+
+  it('a disposed client schedules no proactive refresh', async () => {
+    const client = authClient(server, { refreshBefore: 100 });
+    await client.auth.setSession({ ...tokens.login(), expiresAt: Date.now() + 150 });
+    await client.auth.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(tokens.refreshCalls).toBe(0);
+  });
+});
+
+describe('R-REFRESH-ONCE between clients of one channel (tabs without Web Locks or IndexedDB, as in Node)', () => {
+  it('signing in, refreshing and signing out reach the other client over BroadcastChannel', async () => {
+    const channel = channelName();
+    const a = createClient({ baseUrl: server.url, retry: false, auth: { refresh: bodyRefresh(server), channel } });
+    const b = createClient({ baseUrl: server.url, retry: false, auth: { refresh: bodyRefresh(server), channel } });
+    clients.push(a, b);
+    const events: SessionEvent[] = [];
+    b.auth.subscribe((event) => events.push(event));
+    await a.auth.setSession(tokens.login());
+    await vi.waitFor(() => expect(b.auth.getAccessToken()).toBe(a.auth.getAccessToken()));
+    tokens.expireAll();
+    await a.get('/api/me');
+    await vi.waitFor(() => expect(b.auth.getAccessToken()).toBe(a.auth.getAccessToken()));
+    await b.get('/api/me'); // uses the handed-over token: no 401, no refresh
+    expect(tokens.refreshCalls).toBe(1);
+    await a.auth.clearSession();
+    await vi.waitFor(() => expect(b.auth.getAccessToken()).toBeUndefined());
+    expect(events.map((event) => `${event.type}:${event.source}`)).toEqual(['signed-in:other-tab', 'refreshed:other-tab', 'signed-out:other-tab']);
+  });
+});
