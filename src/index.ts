@@ -19,6 +19,7 @@ export type {
   QueryRequestOptions,
 } from './query/types.js';
 export type { InferOutput, StandardSchemaV1 } from './core/schema.js';
+export type { RequestEvent, RequestListener } from './core/events.js';
 export type { SearchParams, SearchParamValue } from './core/url.js';
 
 export { readProblem } from './problem/read-problem.js';

@@ -38,6 +38,11 @@ export function createClient(options: ClientOptions = {}): Client {
     delete: call('DELETE'),
     head: call('HEAD'),
     request,
+    subscribe: (listener) => {
+      if (typeof listener !== 'function') throw new TypeError('fetchwise: subscribe expects a function');
+      ctx.listeners.add(listener);
+      return () => void ctx.listeners.delete(listener);
+    },
     queryOptions: ((path: string, queryOptions?: object) => createQueryOptions(ctx, path, queryOptions)) as QueryOptionsCall,
     mutationOptions: ((method: string, path: string, mutationOptions?: object) =>
       createMutationOptions(ctx, method, path, mutationOptions)) as MutationOptionsCall,
@@ -91,6 +96,7 @@ function resolveOptions(options: ClientOptions): ClientContext {
     headers,
     store: new ValidatorStore(),
     auth: undefined,
+    listeners: new Set(),
     afterWrite: queryClient ? (write) => applyWrite(queryClient, write) : undefined,
   };
 }

@@ -5,6 +5,7 @@ import type { Dialect } from '../problem/types.js';
 import { isIdempotent, resolveRetryPolicy, retryDelay, type RetryPolicy } from '../retry/policy.js';
 import { parseRetryAfter } from '../retry/retry-after.js';
 import type { AttemptContext } from './error-hook.js';
+import { RequestTrace, traceNow, type RequestListener } from './events.js';
 import type { AuthHandle } from '../auth/handle.js';
 import { readBody } from './response-body.js';
 import { validate } from './schema.js';
@@ -26,6 +27,8 @@ export interface ClientContext {
   /** The client's own headers, merged under each request's. */
   headers: Headers;
   store: ValidatorStore;
+  /** `client.subscribe` listeners. */
+  listeners: Set<RequestListener>;
   /** Token handling (SPEC section 5), when `auth` is configured. */
   auth: AuthHandle | undefined;
   /** Called after a write settles, to update or invalidate cached queries (set by the query integration). */
@@ -100,6 +103,28 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
   if (signal !== undefined) kyOptions.signal = signal;
   if (options.cache !== undefined) kyOptions.cache = options.cache;
 
+  const trace = ctx.listeners.size > 0 ? new RequestTrace(ctx.listeners, method, url) : undefined;
+  try {
+    const result = await attempts(ctx, method, url, options, headers, policy, kyOptions, trace);
+    trace?.end(result.status);
+    return result;
+  } catch (error) {
+    trace?.end(isHttpError(error) ? error.status : undefined, error);
+    throw error;
+  }
+}
+
+async function attempts(
+  ctx: ClientContext,
+  method: string,
+  url: string,
+  options: SendOptions,
+  headers: HeadersInit | undefined,
+  policy: RetryPolicy,
+  kyOptions: KyOptions,
+  trace: RequestTrace | undefined,
+): Promise<FetchResult<unknown>> {
+  const { signal } = options;
   let replayed = false;
   for (let retries = 0; ; retries++) {
     let token: string | undefined;
@@ -119,7 +144,9 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
       // R-401-REFRESH: one replay with a fresh token; a second 401 is final. Not counted as a retry.
       if (ctx.auth && token !== undefined && !replayed && isHttpError(error) && error.status === 401) {
         replayed = true;
+        const since = traceNow();
         await ctx.auth.recover(token, error.request, signal);
+        trace?.refreshed(since);
         retries--;
         continue;
       }
@@ -131,6 +158,7 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
         throw error;
       }
       ctx.onRetry?.({ request: (error as FetchwiseError).request, attempt: retries + 1, delay, error: error as FetchwiseError });
+      trace?.retry(retries + 1, delay, error as FetchwiseError);
       await sleep(delay, signal);
     }
   }

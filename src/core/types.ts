@@ -3,6 +3,7 @@ import type { Dialect } from '../problem/types.js';
 import type { RetryOption } from '../retry/policy.js';
 import type { InferOutput, StandardSchemaV1 } from './schema.js';
 import type { SearchParams } from './url.js';
+import type { RequestListener } from './events.js';
 import type { QueryClient } from '@tanstack/query-core';
 import type { AuthApi, AuthOptions } from '../auth/types.js';
 import type {
@@ -130,6 +131,11 @@ export interface Client {
   head: MethodCall;
   /** Any method; resolves with the body and the response's status, headers and `location`. */
   request: RequestCall;
+  /**
+   * Hears every request's start, retries, token refresh and end (with status and duration), e.g. for a
+   * network panel or metrics. Returns the unsubscribe function. Costs nothing while nobody listens.
+   */
+  subscribe(listener: RequestListener): () => void;
   /** Options for `useQuery` / `QueryObserver`: a refetch of an unchanged resource costs a 304 and keeps the same data object. */
   queryOptions: QueryOptionsCall;
   /** Options for `useMutation` / `MutationObserver`: variables are the JSON body; touched queries are updated or invalidated. */
