@@ -16,6 +16,9 @@ export type {
   FetchwiseQueryError,
   FetchwiseQueryOptions,
   MutationRequestOptions,
+  QueryClientLike,
+  QueryFunctionContextLike,
+  QueryLike,
   QueryRequestOptions,
 } from './query/types.js';
 export type { InferOutput, StandardSchemaV1 } from './core/schema.js';

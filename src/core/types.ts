@@ -4,12 +4,12 @@ import type { RetryOption } from '../retry/policy.js';
 import type { InferOutput, StandardSchemaV1 } from './schema.js';
 import type { SearchParams } from './url.js';
 import type { RequestListener } from './events.js';
-import type { QueryClient } from '@tanstack/query-core';
 import type { AuthApi, AuthOptions } from '../auth/types.js';
 import type {
   FetchwiseMutationOptions,
   FetchwiseQueryOptions,
   MutationRequestOptions,
+  QueryClientLike,
   QueryRequestOptions,
 } from '../query/types.js';
 
@@ -86,7 +86,7 @@ export interface ClientOptions {
    * Lets plain `client.put/patch/post/delete` calls update or invalidate cached queries too
    * (mutations from `mutationOptions` use their own QueryClient without it).
    */
-  queryClient?: QueryClient;
+  queryClient?: QueryClientLike;
   /** Bearer tokens for the API origins, refreshed on 401 once across all tabs (SPEC section 5). */
   auth?: AuthOptions;
 }

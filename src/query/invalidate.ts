@@ -1,9 +1,9 @@
-import type { Query, QueryClient } from '@tanstack/query-core';
 import type { WriteOutcome } from '../core/send.js';
 import { isHttpError } from '../errors/guards.js';
+import type { QueryClientLike, QueryLike } from './types.js';
 
 /** The resource URL a query was made for (see `FetchwiseQueryOptions.meta`). */
-export function queryUrl(query: Query): string | undefined {
+export function queryUrl(query: QueryLike): string | undefined {
   const meta = query.meta?.fetchwise as { url?: unknown } | undefined;
   return typeof meta?.url === 'string' ? meta.url : undefined;
 }
@@ -24,9 +24,9 @@ function parentOf(url: string): string | undefined {
  * R-INVALIDATE, R-WRITE-ETAG, R-412: after a write, update or invalidate the queries of the resource it
  * touched and of its collection, found by URL, with no query keys listed by hand.
  */
-export function applyWrite(queryClient: QueryClient, { method, url, result, error }: WriteOutcome): void {
+export function applyWrite(queryClient: QueryClientLike, { method, url, result, error }: WriteOutcome): void {
   const resource = stripQuery(url);
-  const ofResource = (query: Query) => queryUrl(query) === resource;
+  const ofResource = (query: QueryLike) => queryUrl(query) === resource;
   if (error !== undefined) {
     if (isHttpError(error) && error.status === 412) void queryClient.invalidateQueries({ predicate: ofResource });
     return;

@@ -1,9 +1,8 @@
-import type { MutationFunctionContext } from '@tanstack/query-core';
 import { send, type ClientContext } from '../core/send.js';
 import type { HttpMethod } from '../core/types.js';
 import { buildUrl } from '../core/url.js';
 import { applyWrite } from './invalidate.js';
-import type { FetchwiseMutationOptions, MutationRequestOptions } from './types.js';
+import type { FetchwiseMutationOptions, MutationRequestOptions, QueryClientLike } from './types.js';
 
 /**
  * R-QUERY-OPTIONS for writes: the variables are the JSON body; `If-Match` is added from the known ETag
@@ -19,7 +18,7 @@ export function createMutationOptions(
   const verb = method.toUpperCase();
   return {
     mutationKey: [verb, typeof path === 'string' ? path : 'dynamic'],
-    mutationFn: async (variables: unknown, context: MutationFunctionContext) => {
+    mutationFn: async (variables: unknown, context: { client: QueryClientLike }) => {
       const target = typeof path === 'string' ? path : path(variables as never);
       const request = variables === undefined ? options : { ...options, json: variables };
       const url = buildUrl(ctx.baseUrl, target);

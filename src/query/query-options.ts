@@ -1,10 +1,10 @@
-import { replaceEqualDeep, type QueryClient, type QueryFunctionContext, type QueryKey } from '@tanstack/query-core';
+import { replaceEqualDeep, type QueryKey } from '@tanstack/query-core';
 import { requestHeaders, send, type ClientContext } from '../core/send.js';
 import { buildUrl } from '../core/url.js';
 import { conditionalHeaders, refreshValidators, sameVariant } from '../conditional/validator-store.js';
 import { warnHiddenHeader } from '../conditional/cors-warning.js';
 import { stripQuery } from './invalidate.js';
-import type { FetchwiseQueryOptions, QueryRequestOptions } from './types.js';
+import type { FetchwiseQueryOptions, QueryClientLike, QueryFunctionContextLike, QueryRequestOptions } from './types.js';
 
 function keyParams(searchParams: QueryRequestOptions['searchParams']): unknown {
   if (searchParams === undefined) return undefined;
@@ -21,7 +21,7 @@ export function createQueryOptions(ctx: ClientContext, path: string, options: Qu
   const queryKey = customKey ?? (params === undefined ? [path] : [path, params]);
   return {
     queryKey: queryKey as FetchwiseQueryOptions<unknown>['queryKey'],
-    queryFn: (context: QueryFunctionContext) => revalidate(ctx, path, request, context.queryKey, context.signal, context.client),
+    queryFn: (context: QueryFunctionContextLike) => revalidate(ctx, path, request, context.queryKey, context.signal, context.client),
     meta: { fetchwise: { url: stripQuery(buildUrl(ctx.baseUrl, path)) } },
     retry: false,
     structuralSharing: (oldData: unknown, newData: unknown) => {
@@ -42,7 +42,7 @@ async function revalidate(
   request: QueryRequestOptions,
   queryKey: QueryKey,
   signal: AbortSignal,
-  queryClient: QueryClient,
+  queryClient: QueryClientLike,
 ): Promise<unknown> {
   const cached = queryClient.getQueryData(queryKey);
   const validators = ctx.store.forData(cached);

@@ -1,4 +1,4 @@
-import type { DataTag, MutationFunctionContext, QueryFunctionContext, QueryKey } from '@tanstack/query-core';
+import type { DataTag, QueryKey } from '@tanstack/query-core';
 import type { RequestOptions } from '../core/types.js';
 import type { HttpError } from '../errors/http-error.js';
 import type { NetworkError } from '../errors/network-error.js';
@@ -12,6 +12,35 @@ import type { TimeoutError } from '../errors/timeout-error.js';
  */
 export type FetchwiseQueryError = HttpError | NetworkError | TimeoutError | ResponseShapeError | SessionExpiredError;
 
+/** A query as fetchwise sees it. */
+export interface QueryLike {
+  queryKey: QueryKey;
+  meta: Record<string, unknown> | undefined;
+}
+
+interface QueryPredicate {
+  predicate?: (query: QueryLike) => boolean;
+}
+
+/**
+ * The part of a `QueryClient` fetchwise uses. Structural on purpose: an app whose React, Vue or
+ * Svelte adapter brings another copy of query-core still type-checks.
+ */
+export interface QueryClientLike {
+  getQueryData(queryKey: QueryKey): unknown;
+  setQueryData(queryKey: QueryKey, data: unknown): unknown;
+  invalidateQueries(filters?: QueryPredicate & { refetchType?: 'active' | 'inactive' | 'all' | 'none' }): Promise<void>;
+  removeQueries(filters?: QueryPredicate & { type?: 'all' | 'active' | 'inactive' }): void;
+  getQueryCache(): { findAll(filters?: QueryPredicate): QueryLike[] };
+}
+
+/** What a `queryFn` gets from TanStack Query, as far as fetchwise reads it. */
+export interface QueryFunctionContextLike {
+  queryKey: QueryKey;
+  signal: AbortSignal;
+  client: QueryClientLike;
+}
+
 /** Request options for a query: no body, and the query's own `signal` is used. */
 export interface QueryRequestOptions extends Omit<RequestOptions, 'json' | 'body' | 'signal' | 'followLocation' | 'idempotencyKey'> {
   /** Overrides the derived key (`[path]` or `[path, searchParams]`). */
@@ -21,7 +50,7 @@ export interface QueryRequestOptions extends Omit<RequestOptions, 'json' | 'body
 /** What `client.queryOptions` returns: pass it to `useQuery`, `new QueryObserver`, `fetchQuery`, … unchanged. */
 export interface FetchwiseQueryOptions<T> {
   queryKey: DataTag<QueryKey, T, FetchwiseQueryError>;
-  queryFn: (context: QueryFunctionContext) => Promise<T>;
+  queryFn: (context: QueryFunctionContextLike) => Promise<T>;
   /** The resource URL, so writes find the queries they touch (R-INVALIDATE). */
   meta: { fetchwise: { url: string } };
   /** fetchwise's retry policy is the one retrier (R-ONE-RETRIER). */
@@ -36,6 +65,6 @@ export type MutationRequestOptions = Omit<RequestOptions, 'json' | 'body' | 'sig
 /** What `client.mutationOptions` returns: pass it to `useMutation` or `new MutationObserver` unchanged. */
 export interface FetchwiseMutationOptions<T, TVariables> {
   mutationKey: readonly unknown[];
-  mutationFn: (variables: TVariables, context: MutationFunctionContext) => Promise<T>;
+  mutationFn: (variables: TVariables, context: { client: QueryClientLike }) => Promise<T>;
   retry: false;
 }
