@@ -10,7 +10,7 @@ const library: UserConfig = {
     minify: false,
     sourcemap: true,
     target: 'es2022',
-    rollupOptions: { external: ['ky', /^@tanstack\/query-core/] },
+    rollupOptions: { external: ['ky', 'meros', 'url-template', /^@tanstack\/query-core/] },
   },
 };
 

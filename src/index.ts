@@ -74,3 +74,39 @@ export {
 } from './errors/guards.js';
 export { fieldErrors, formErrors } from './errors/field-errors.js';
 export type { AuthApi, AuthOptions, RefreshContext, Session, SessionEvent, SessionStore } from './auth/types.js';
+
+export { RedirectError } from './errors/redirect-error.js';
+export { isRedirectError } from './errors/guards.js';
+export type { BatchCall, BatchEntry, BatchFailure, BatchOptions, BatchSuccess } from './batch/types.js';
+export type {
+  FetchwisePollQueryOptions,
+  PollCall,
+  PollDone,
+  PollOptions,
+  PollPending,
+  PollQueryOptionsCall,
+  PollQueryRequestOptions,
+  PollSnapshot,
+} from './poll/types.js';
+export { embedded, link, links } from './hal/links.js';
+export { parseLinkHeader, type WebLink } from './hal/link-header.js';
+export type {
+  EmbeddedItem,
+  EmbeddedRel,
+  FollowCall,
+  FollowOptions,
+  HalLink,
+  HalResource,
+  LinkOptions,
+  LinkPathCall,
+  LinkRel,
+  SeedEmbeddedOptions,
+  TemplateParams,
+  TemplateValue,
+} from './hal/types.js';
+export type {
+  FetchwiseInfiniteQueryOptions,
+  InfinitePage,
+  InfiniteQueryOptionsCall,
+  InfiniteQueryRequestOptions,
+} from './query/infinite-query-options.js';

@@ -11,6 +11,14 @@ import { applyWrite } from '../query/invalidate.js';
 import { resolveBaseUrl } from './url.js';
 import { ValidatorStore } from '../conditional/validator-store.js';
 import { createAuth } from '../auth/create-auth.js';
+import { batch } from '../batch/batch.js';
+import type { BatchCall } from '../batch/types.js';
+import { poll } from '../poll/poll.js';
+import { createPollQueryOptions } from '../poll/poll-query-options.js';
+import type { PollCall, PollQueryOptionsCall } from '../poll/types.js';
+import { follow, linkPath, seedEmbedded } from '../hal/follow.js';
+import type { FollowCall, LinkPathCall } from '../hal/types.js';
+import { createInfiniteQueryOptions, type InfiniteQueryOptionsCall } from '../query/infinite-query-options.js';
 
 const knownOptions = new Set(['baseUrl', 'headers', 'timeout', 'retry', 'dialects', 'fetch', 'onRetry', 'queryClient', 'auth']);
 const defaultAccept = 'application/json, */*;q=0.8';
@@ -47,6 +55,13 @@ export function createClient(options: ClientOptions = {}): Client {
     mutationOptions: ((method: string, path: string, mutationOptions?: object) =>
       createMutationOptions(ctx, method, path, mutationOptions)) as MutationOptionsCall,
     auth: auth.api,
+    batch: ((path: string, batchOptions?: object) => batch(ctx, path, batchOptions)) as BatchCall,
+    poll: ((target: never, pollOptions?: object) => poll(ctx, target, pollOptions)) as PollCall,
+    pollQueryOptions: ((path: string, pollOptions?: object) => createPollQueryOptions(ctx, path, pollOptions)) as PollQueryOptionsCall,
+    follow: ((resource: unknown, rel: string, followOptions?: object) => follow(ctx, resource, rel, followOptions)) as FollowCall,
+    linkPath: ((resource: unknown, rel: string, linkOptions?: object) => linkPath(ctx, resource, rel, linkOptions)) as LinkPathCall,
+    seedEmbedded: (queryClient, resource, seedOptions) => seedEmbedded(ctx, queryClient, resource, seedOptions),
+    infiniteQueryOptions: ((path: string, infiniteOptions?: object) => createInfiniteQueryOptions(ctx, path, infiniteOptions)) as InfiniteQueryOptionsCall,
   };
 }
 

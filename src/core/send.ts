@@ -12,7 +12,7 @@ import { validate } from './schema.js';
 import type { FetchResult, RequestOptions, RetryEvent } from './types.js';
 import { buildUrl } from './url.js';
 import { readValidators, type ValidatorStore } from '../conditional/validator-store.js';
-import { isHttpError } from '../errors/guards.js';
+import { isHttpError, isRedirectError } from '../errors/guards.js';
 import { warnHiddenHeader } from '../conditional/cors-warning.js';
 import { sleep } from './sleep.js';
 
@@ -52,6 +52,8 @@ export interface SendOptions extends RequestOptions {
   silent?: boolean;
   /** The fetch cache mode. */
   cache?: RequestCache;
+  /** Reads a success body instead of `readBody` (e.g. a 207 multipart/mixed batch); `schema` is then not applied. */
+  parseBody?: (response: Response) => Promise<unknown>;
 }
 
 // 304 is handled by the caller (conditional requests); a DELETE's 404 means "already gone" (R-404-DELETE).
@@ -126,6 +128,7 @@ async function attempts(
 ): Promise<FetchResult<unknown>> {
   const { signal } = options;
   let replayed = false;
+  let redirects = 0;
   for (let retries = 0; ; retries++) {
     let token: string | undefined;
     if (ctx.auth) {
@@ -152,7 +155,8 @@ async function attempts(
       }
       // R-412: what we knew of this resource is stale.
       if (isHttpError(error) && error.status === 412) ctx.store.forget(url);
-      const delay = retryDelay(error, retries, policy);
+      // R-3XX-NOLOC: a redirect without Location is repeated once only (seed 000).
+      const delay = isRedirectError(error) && redirects++ > 0 ? undefined : retryDelay(error, retries, policy);
       if (delay === undefined) {
         if (writes.has(method) && !options.silent) ctx.afterWrite?.({ method, url, error });
         throw error;
@@ -169,12 +173,12 @@ async function toResult(
   method: string,
   url: string,
   response: Response,
-  options: RequestOptions,
+  options: SendOptions,
 ): Promise<FetchResult<unknown>> {
   const { status, headers } = response;
   const summary = () => summarizeRequest(method, url);
   const alreadyGone = status === 404 && method === 'DELETE';
-  let data = alreadyGone ? undefined : await readBody(response, method, summary);
+  let data = alreadyGone ? undefined : options.parseBody ? await options.parseBody(response) : await readBody(response, method, summary);
   const locationHeader = headers.get('location');
   const location = locationHeader === null ? undefined : resolveLocation(locationHeader, response.url || url);
   if (status === 201 && location === undefined) warnHiddenHeader('Location', url);
@@ -182,7 +186,7 @@ async function toResult(
     const followed = await send(ctx, 'GET', location, { schema: options.schema, signal: options.signal, retry: options.retry, timeout: options.timeout });
     return { ...followed, status, location, created: true };
   }
-  if (options.schema && !alreadyGone) {
+  if (options.schema && !alreadyGone && !options.parseBody) {
     const result = await validate(options.schema, data);
     if (!result.ok) throw new ResponseShapeError(summary(), { status, issues: result.issues, raw: data });
     data = result.value;

@@ -5,6 +5,10 @@ import type { InferOutput, StandardSchemaV1 } from './schema.js';
 import type { SearchParams } from './url.js';
 import type { RequestListener } from './events.js';
 import type { AuthApi, AuthOptions } from '../auth/types.js';
+import type { BatchCall } from '../batch/types.js';
+import type { PollCall, PollQueryOptionsCall } from '../poll/types.js';
+import type { FollowCall, LinkPathCall, SeedEmbeddedOptions } from '../hal/types.js';
+import type { InfiniteQueryOptionsCall } from '../query/infinite-query-options.js';
 import type {
   FetchwiseMutationOptions,
   FetchwiseQueryOptions,
@@ -142,4 +146,21 @@ export interface Client {
   mutationOptions: MutationOptionsCall;
   /** The session: `setSession` after sign-in, `clearSession`, `subscribe`, `refresh`, `dispose`. */
   auth: AuthApi;
+  /** R-207: one request for several resources; resolves with one `{ ok, status, data | error }` entry per part, in order. */
+  batch: BatchCall;
+  /** R-202: follows a 202's `Location` until the job is done, honouring `Retry-After`; abortable, with a maximum wait. */
+  poll: PollCall;
+  /** R-202 with TanStack Query: a job-status query whose `refetchInterval` follows `Retry-After` and stops when done. */
+  pollQueryOptions: PollQueryOptionsCall;
+  /** R-HAL: requests a HAL link's target (templates expanded per RFC 6570) through this client. */
+  follow: FollowCall;
+  /** R-HAL: the path of a HAL link, for `get` or `queryOptions` (the key `seedEmbedded` seeds). */
+  linkPath: LinkPathCall;
+  /**
+   * R-HAL: puts the resources embedded in `resource` (those with a `self` link) into the query cache under
+   * the keys `queryOptions(path)` derives, so opening one costs no request while fresh. Resolves with the paths.
+   */
+  seedEmbedded(queryClient: QueryClientLike, resource: unknown, options?: SeedEmbeddedOptions): Promise<string[]>;
+  /** R-LINK-NEXT: options for `useInfiniteQuery` / `InfiniteQueryObserver` paging through `next` links (HAL or `Link` header). */
+  infiniteQueryOptions: InfiniteQueryOptionsCall;
 }

@@ -16,6 +16,7 @@ import { ValidationError } from './validation-error.js';
 import { RateLimitError, type RateLimitInfo } from './rate-limit-error.js';
 import { ServerError } from './server-error.js';
 import { ServiceUnavailableError } from './service-unavailable-error.js';
+import { RedirectError } from './redirect-error.js';
 
 const byStatus: Record<number, typeof HttpError> = {
   400: BadRequestError,
@@ -33,13 +34,15 @@ const byStatus: Record<number, typeof HttpError> = {
   503: ServiceUnavailableError,
 };
 
-/** The error class for a status (SPEC section 3 and 4); unlisted 4xx give `HttpError`, unlisted 5xx `ServerError`. */
+/** The error class for a status (SPEC sections 2, 3 and 4); 3xx give `RedirectError`, unlisted 4xx give `HttpError`, unlisted 5xx `ServerError`. */
 export function createHttpError(
   problem: Problem,
   request: RequestSummary,
   options: HttpErrorOptions & { rateLimit?: RateLimitInfo },
 ): HttpError {
   const { status } = problem;
+  // R-3XX-NOLOC: only a redirect without Location reaches us (304 never throws).
+  if (status >= 300 && status < 400) return new RedirectError(problem, request, options);
   if (status === 429) return new RateLimitError(problem, request, { ...options, rateLimit: options.rateLimit ?? {} });
   const ErrorClass = byStatus[status] ?? (status >= 500 ? ServerError : HttpError);
   return new ErrorClass(problem, request, options);

@@ -15,6 +15,7 @@ import type { NetworkError } from './network-error.js';
 import type { TimeoutError } from './timeout-error.js';
 import type { ResponseShapeError } from './response-shape-error.js';
 import type { SessionExpiredError } from './session-expired-error.js';
+import type { RedirectError } from './redirect-error.js';
 import { isValidationFailure } from './validation-error.js';
 
 // Guards check a brand and plain fields, never `constructor.name`: they hold across bundle copies,
@@ -49,6 +50,8 @@ export const isPreconditionFailedError: (value: unknown) => value is Preconditio
 export const isPayloadTooLargeError: (value: unknown) => value is PayloadTooLargeError = withStatus((status) => status === 413);
 export const isRateLimitError: (value: unknown) => value is RateLimitError = withStatus((status) => status === 429);
 export const isServerError: (value: unknown) => value is ServerError = withStatus((status) => status >= 500);
+/** R-3XX-NOLOC: a redirect that came without `Location`. */
+export const isRedirectError: (value: unknown) => value is RedirectError = withStatus((status) => status >= 300 && status < 400);
 export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = withStatus((status) => status === 503);
 
 /** A 422, or a 400 whose body carries field errors. */

@@ -62,9 +62,17 @@ export function isIdempotent(method: string, hasIdempotencyKey: boolean): boolea
   return hasIdempotencyKey || idempotentMethods.has(method);
 }
 
-/** R-408, R-429, R-5XX, R-503: the statuses worth repeating unchanged. 501, 505 and other 5xx are final (R-5XX-FINAL). */
+/**
+ * R-408, R-429, R-5XX, R-503: the statuses worth repeating unchanged. 501, 505 and other 5xx are final (R-5XX-FINAL).
+ * R-3XX-NOLOC: so is a 3xx without Location (never 304), which `send` repeats once only.
+ */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+  return status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504 || isRedirectStatus(status);
+}
+
+/** A 3xx other than 304: reaching JS, it came without `Location` (fetch follows the others). */
+export function isRedirectStatus(status: number): boolean {
+  return status >= 300 && status < 400 && status !== 304;
 }
 
 /** Backoff for retry number `retry` (1-based): exponential, capped, with full jitter. */
@@ -86,6 +94,8 @@ export function retryDelay(error: unknown, retriesDone: number, policy: RetryPol
       // R-429 / R-503: never sooner than Retry-After; past maxRetryAfter, fail at once.
       return error.retryAfter > policy.maxRetryAfter ? undefined : error.retryAfter;
     }
+    // R-3XX-NOLOC (seed 000): "the client should repeat request to the same URL", at once.
+    if (isRedirectStatus(error.status)) return 0;
     return backoffDelay(retriesDone + 1, policy);
   }
   if ((isNetworkError(error) || isTimeoutError(error)) && (error as FetchwiseError & { retryable: boolean }).retryable) {

@@ -1,0 +1,35 @@
+import { send, type ClientContext } from '../core/send.js';
+import { buildUrl } from '../core/url.js';
+import { stripQuery } from '../query/invalidate.js';
+import type { QueryFunctionContextLike } from '../query/types.js';
+import { requestSummary, validated } from './poll.js';
+import type { FetchwisePollQueryOptions, PollQueryLike, PollQueryRequestOptions, PollSnapshot } from './types.js';
+
+/**
+ * R-202 with TanStack Query: a query on a job's status URL whose `refetchInterval` is the last 202's
+ * `Retry-After` (or `interval`), and `false` once the job is done or the query failed.
+ */
+export function createPollQueryOptions(ctx: ClientContext, path: string, options: PollQueryRequestOptions = {}): FetchwisePollQueryOptions<unknown> {
+  const { queryKey: customKey, interval = 1_000, schema, ...request } = options;
+  const url = buildUrl(ctx.baseUrl, path, request.searchParams);
+  const queryKey = customKey ?? (request.searchParams === undefined ? [path, 'poll'] : [path, 'poll', url]);
+  return {
+    queryKey: queryKey as FetchwisePollQueryOptions<unknown>['queryKey'],
+    queryFn: async ({ signal }: QueryFunctionContextLike): Promise<PollSnapshot<unknown>> => {
+      const result = await send(ctx, 'GET', path, { ...request, signal });
+      if (result.status === 202) {
+        return { done: false, status: 202, data: result.data, retryAfter: result.retryAfter, location: result.location };
+      }
+      const data = schema ? await validated(result, schema, requestSummary(ctx, path)) : result.data;
+      return { done: true, status: result.status, data, retryAfter: undefined, location: result.location };
+    },
+    refetchInterval: (query: PollQueryLike<unknown>) => {
+      const snapshot = query.state.data;
+      if (query.state.status === 'error' || snapshot === undefined || snapshot.done) return false;
+      // TanStack reads 0 as "no interval": a `Retry-After: 0` means "at once", so 1 ms.
+      return Math.max(1, snapshot.retryAfter ?? interval);
+    },
+    meta: { fetchwise: { url: stripQuery(url) } },
+    retry: false,
+  };
+}
