@@ -10,14 +10,9 @@ import {
   type BatchEntry,
   type HttpError,
 } from '../../src/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useTestServer } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useTestServer();
 
 // Seed 000 (RingCentral) batch format: GET /extension/101,102,103 answers 207 multipart/mixed; the
 // first part lists the real status of every following part; error parts use seed 001's error body.

@@ -2,14 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, isFetchwiseError, isHttpError, readProblem, type HttpError } from '../../src/index.js';
 import { MAX_RAW_TEXT } from '../../src/problem/types.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useTestServer } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useTestServer();
 
 const contentTypes = ['application/json', 'application/problem+json', 'text/html', 'text/plain', 'application/octet-stream', 'application/xml', ''];
 

@@ -22,14 +22,9 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../src/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useTestServer } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useTestServer();
 
 const client = () => createClient({ baseUrl: server.url, retry: false });
 const fail = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('should reject'), (e: unknown) => e);

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, HttpError, isRedirectError, RedirectError, type RetryEvent } from '../../src/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useTestServer } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useTestServer();
 
 const client = (options: Parameters<typeof createClient>[0] = {}) =>
   createClient({ baseUrl: server.url, retry: { delay: 1, jitter: false }, ...options });

@@ -10,14 +10,9 @@ import {
 } from '../../src/index.js';
 import { backoffDelay, defaultRetryPolicy, retryDelay } from '../../src/retry/policy.js';
 import { parseRetryAfter } from '../../src/retry/retry-after.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startServer, useTestServer } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useTestServer();
 
 // Backoff waits of 1 ms keep the suite quick; Retry-After waits are real and kept to one second.
 const fast = { delay: 1, jitter: false } as const;

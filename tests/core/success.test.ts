@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createClient, isResponseShapeError, ResponseShapeError, fieldErrors } from '../../src/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useTestServer } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-beforeEach(() => server.reset());
-afterAll(() => server.close());
+const server = useTestServer();
 
 const Contact = z.object({ id: z.string(), name: z.string(), tags: z.array(z.object({ label: z.string() })).optional() });
 const client = () => createClient({ baseUrl: `${server.url}/v1`, retry: { delay: 1, jitter: false } });

@@ -3,19 +3,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import * as z from 'zod';
 import { createClient, embedded, link, links, ServiceUnavailableError, type HalResource } from '../../src/index.js';
 import { channelName } from '../auth/fixtures.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useTestServer } from '../helpers/server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let queryClient: QueryClient;
-beforeAll(async () => {
-  server = await startServer();
-});
 beforeEach(() => {
-  server.reset();
   queryClient = new QueryClient();
 });
 afterEach(() => queryClient.clear());
-afterAll(() => server.close());
 
 const hal = { 'content-type': 'application/hal+json' };
 const client = () => createClient({ baseUrl: `${server.url}/v1`, retry: { delay: 1, jitter: false } });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -116,4 +117,33 @@ async function answer(res: ServerResponse, route: Route | undefined, request: Re
   }
   res.writeHead(reply.status ?? 200, reply.statusText, headers);
   res.end(body);
+}
+
+/**
+ * The usual set-up in one line: a server started before the file's tests, reset before each test
+ * and closed after them. `const server = useTestServer();`
+ */
+export function useTestServer(): TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startServer();
+  });
+  beforeEach(() => current?.reset());
+  afterAll(() => current?.close());
+  const started = (): TestServer => {
+    if (!current) throw new Error('useTestServer: the server starts in beforeAll; use it inside tests');
+    return current;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get requests() {
+      return started().requests;
+    },
+    route: (method, path, route) => started().route(method, path, route),
+    count: (method, path) => started().count(method, path),
+    reset: () => started().reset(),
+    close: () => started().close(),
+  };
 }

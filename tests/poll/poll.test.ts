@@ -2,19 +2,14 @@ import { environmentManager, QueryClient, QueryObserver } from '@tanstack/query-
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { createClient, isTimeoutError, NotFoundError, ResponseShapeError, TimeoutError, ValidationError, type FetchResult } from '../../src/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { useTestServer } from '../helpers/server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let queryClient: QueryClient;
-beforeAll(async () => {
-  server = await startServer();
-});
 beforeEach(() => {
-  server.reset();
   queryClient = new QueryClient();
 });
 afterEach(() => queryClient.clear());
-afterAll(() => server.close());
 
 const client = () => createClient({ baseUrl: server.url, retry: { delay: 1, jitter: false } });
 // Seed 004: "202 Accepted: the server accepted the request and will execute it later"; HAL bodies.

@@ -2,19 +2,14 @@ import { isCancelledError, QueryClient, QueryObserver } from '@tanstack/query-co
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { createClient, PreconditionFailedError } from '../../src/index.js';
-import { startServer, type RecordedRequest, type TestServer } from '../helpers/server.js';
+import { useTestServer, type RecordedRequest } from '../helpers/server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let queryClient: QueryClient;
-beforeAll(async () => {
-  server = await startServer();
-});
 beforeEach(() => {
-  server.reset();
   queryClient = new QueryClient();
 });
 afterEach(() => queryClient.clear());
-afterAll(() => server.close());
 
 const Contact = z.object({ id: z.string(), name: z.string() });
 

@@ -2,19 +2,14 @@ import { InfiniteQueryObserver, QueryClient } from '@tanstack/query-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { createClient, ResponseShapeError, ServiceUnavailableError } from '../../src/index.js';
-import { startServer, type RecordedRequest, type TestServer } from '../helpers/server.js';
+import { useTestServer, type RecordedRequest } from '../helpers/server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let queryClient: QueryClient;
-beforeAll(async () => {
-  server = await startServer();
-});
 beforeEach(() => {
-  server.reset();
   queryClient = new QueryClient();
 });
 afterEach(() => queryClient.clear());
-afterAll(() => server.close());
 
 const hal = { 'content-type': 'application/hal+json' };
 const client = () => createClient({ baseUrl: `${server.url}/v1`, retry: { delay: 1, jitter: false } });
