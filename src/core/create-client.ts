@@ -96,7 +96,8 @@ function resolveOptions(options: ClientOptions): ClientContext {
   if (!headers.has('accept')) headers.set('accept', defaultAccept);
   const instance = ky.create({
     retry: 0,
-    headers,
+    // A plain object: ky merges two plain objects with a spread, two Headers with two copies per request.
+    headers: Object.fromEntries(headers),
     parseJson: captureJson,
     hooks: { beforeError: [toTypedError] },
     ...(options.fetch ? { fetch: options.fetch } : {}),

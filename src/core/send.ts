@@ -52,6 +52,8 @@ export interface SendOptions extends RequestOptions {
   silent?: boolean;
   /** The fetch cache mode. */
   cache?: RequestCache;
+  /** Pair the validators with the data object too (the query cache revalidates with them, R-304). */
+  trackData?: boolean;
   /** Reads a success body instead of `readBody` (e.g. a 207 multipart/mixed batch); `schema` is then not applied. */
   parseBody?: (response: Response) => Promise<unknown>;
 }
@@ -196,7 +198,7 @@ async function toResult(
     else {
       // R-ETAG-STORE (and R-WRITE-ETAG): remember the version this data is.
       const validators = readValidators(headers, () => requestHeaders(ctx, options.headers));
-      if (validators) ctx.store.remember(url, validators, data);
+      if (validators) ctx.store.remember(url, validators, options.trackData || method !== 'GET' ? data : undefined);
     }
   }
   return {

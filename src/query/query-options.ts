@@ -51,7 +51,7 @@ async function revalidate(
   if (conditional) conditionalHeaders(validators, headers);
   // The query cache is the cache: the browser's HTTP cache must neither answer for the server nor
   // turn our 304 into a 200 (R-304).
-  const result = await send(ctx, 'GET', path, { ...request, headers, signal, cache: 'no-store' });
+  const result = await send(ctx, 'GET', path, { ...request, headers, signal, cache: 'no-store', trackData: true });
   if (result.status !== 304) {
     if (!result.headers.has('etag') && !result.headers.has('last-modified')) warnHiddenHeader('ETag', buildUrl(ctx.baseUrl, path));
     return result.data;
@@ -62,7 +62,7 @@ async function revalidate(
     return current;
   }
   // R-304-MISS: the 304 answers for data we no longer hold; ask once more without conditions.
-  const fresh = await send(ctx, 'GET', path, { ...request, signal, cache: 'no-store' });
+  const fresh = await send(ctx, 'GET', path, { ...request, signal, cache: 'no-store', trackData: true });
   if (fresh.status === 304) throw new TypeError(`fetchwise: ${path} answered 304 to an unconditional request`);
   return fresh.data;
 }
