@@ -12,7 +12,7 @@ import { validate } from './schema.js';
 import type { FetchResult, RequestOptions, RetryEvent } from './types.js';
 import { buildUrl } from './url.js';
 import { readValidators, type ValidatorStore } from '../conditional/validator-store.js';
-import { isHttpError, isRedirectError } from '../errors/guards.js';
+import { isFetchwiseError, isHttpError, isRedirectError } from '../errors/guards.js';
 import { warnHiddenHeader } from '../conditional/cors-warning.js';
 import { sleep } from './sleep.js';
 
@@ -113,7 +113,8 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
     trace?.end(result.status);
     return result;
   } catch (error) {
-    trace?.end(isHttpError(error) ? error.status : undefined, error);
+    const status = (error as { status?: unknown } | undefined)?.status;
+    trace?.end(isFetchwiseError(error) && typeof status === 'number' ? status : undefined, error);
     throw error;
   }
 }
@@ -188,7 +189,8 @@ async function toResult(
     const followed = await send(ctx, 'GET', location, { schema: options.schema, signal: options.signal, retry: options.retry, timeout: options.timeout });
     return { ...followed, status, location, created: true };
   }
-  if (options.schema && !alreadyGone && !options.parseBody) {
+  // A 304 has no body: the caller answers it from its cache, so there is nothing to validate.
+  if (options.schema && !alreadyGone && status !== 304 && !options.parseBody) {
     const result = await validate(options.schema, data);
     if (!result.ok) throw new ResponseShapeError(summary(), { status, issues: result.issues, raw: data });
     data = result.value;

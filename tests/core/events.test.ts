@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { createClient, type RequestEvent } from '../../src/index.js';
 import { useTestServer } from '../helpers/server.js';
 
@@ -31,6 +32,15 @@ describe('client.subscribe', () => {
     api.subscribe((event) => events.push(event));
     await api.get('/missing').catch(() => undefined);
     expect(events.at(-1)).toMatchObject({ type: 'end', status: 404, error: { name: 'NotFoundError' } });
+  });
+
+  it('reports the status of a response that failed its schema', async () => {
+    server.route('GET', '/shape', { body: { id: 1 } });
+    const api = createClient({ baseUrl: server.url });
+    const events: RequestEvent[] = [];
+    api.subscribe((event) => events.push(event));
+    await api.get('/shape', { schema: z.object({ id: z.string() }) }).catch(() => undefined);
+    expect(events.at(-1)).toMatchObject({ type: 'end', status: 200, error: { name: 'ResponseShapeError' } });
   });
 
   it('a throwing listener does not break the request', async () => {
