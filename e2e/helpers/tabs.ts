@@ -57,11 +57,13 @@ export async function openTabs(browser: Browser, server: AuthServer, count: numb
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
     await page.goto(server.url);
-    await page.waitForFunction(() => document.documentElement.dataset.status === 'ready' && window.harness !== undefined);
+    await page.waitForFunction(() => document.documentElement.dataset.status !== undefined, undefined, { timeout: 10_000 });
+    const status = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+    if (status.status !== 'ready') throw new Error(`the test page could not load the library (${status.error}); is dist/ built?`);
     pages.push(page);
     return page;
   };
-  for (let i = 0; i < count; i++) await open();
+  await Promise.all(Array.from({ length: count }, open));
   return { context, pages, errors, open, close: () => context.close() };
 }
 
@@ -80,8 +82,9 @@ export async function signIn(pages: Page[]): Promise<string> {
 }
 
 /** Every page sends `perTab` requests at the same moment. */
-export async function burstAll(pages: Page[], perTab: number, path = '/data'): Promise<BurstResult[][]> {
+export async function burstAll(pages: Page[], perTab: number, path = '/data', onStart?: (startAt: number) => void): Promise<BurstResult[][]> {
   const startAt = Date.now() + 150;
+  onStart?.(startAt);
   return Promise.all(pages.map((page) => page.evaluate(([n, p, at]) => window.harness.burst(n, p, at), [perTab, path, startAt] as const)));
 }
 

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { libraryPage, startLibraryServer } from '../helpers/library-server.ts';
+import { startLibraryServer } from '../helpers/library-server.ts';
 
 // R-304 in a real browser: Chromium's own HTTP cache must never hide a 304 from the library nor
 // answer for the server with stale data, whatever Cache-Control the API sends.
-const page = libraryPage(`
+const script = `
 import { createClient } from '/dist/index.js';
 import { QueryClient } from '@tanstack/query-core';
 const api = createClient({ baseUrl: location.origin });
@@ -17,13 +17,13 @@ window.step = async (mode) => {
   return { version: after.version, same: before === after };
 };
 document.documentElement.dataset.status = 'ready';
-`);
+`;
 
 for (const cacheControl of ['no-cache', 'max-age=60', undefined]) {
   test(`R-304: with ${cacheControl ? `Cache-Control: ${cacheControl}` : 'no Cache-Control'} the server log and the page's data agree`, async ({ page: tab }) => {
     let version = 1;
     const log: string[] = [];
-    const server = await startLibraryServer(page, (request, response) => {
+    const server = await startLibraryServer(script, (request, response) => {
       const etag = `"v${version}"`;
       const headers: Record<string, string> = { etag, 'content-type': 'application/json' };
       if (cacheControl) headers['cache-control'] = cacheControl;

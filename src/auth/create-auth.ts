@@ -8,6 +8,7 @@ import { RefreshCoordinator } from './refresh-coordinator.js';
 import { RefreshUnavailable, SessionEnded } from './refresh-failure.js';
 import { SessionChannel } from './session-channel.js';
 import { SessionState } from './session-state.js';
+import { abortable, randomId } from './signals.js';
 import { createTabLock } from './tab-lock.js';
 import { cleanSession, isSession } from './token-store.js';
 import type { AuthApi, AuthOptions, Session, SessionEvent } from './types.js';
@@ -58,9 +59,9 @@ class Auth implements AuthHandle {
     this.#state = new SessionState(options.onSessionExpired);
     const loaded = options.store.load();
     if (loaded && !(loaded instanceof Promise)) this.#state.apply({ ...loaded, status: 'active' }, 'signed-in', 'this-tab');
-    this.#ledger = createLedger(options.channel);
+    this.#ledger = createLedger(options.channel, Math.min(2_000, options.lockTimeout / 2));
     const channel = new SessionChannel(options.channel);
-    const lock = createTabLock({ name: options.channel, tabId: crypto.randomUUID(), ledger: this.#ledger, channel, timeout: options.lockTimeout });
+    const lock = createTabLock({ name: options.channel, tabId: randomId(), ledger: this.#ledger, channel, timeout: options.lockTimeout });
     this.#coordinator = new RefreshCoordinator({
       state: this.#state,
       store: options.store,
@@ -206,26 +207,6 @@ function toRequestError(error: unknown, request: RequestSummary): unknown {
   if (error instanceof SessionEnded) return new SessionExpiredError(request, { cause: error.cause });
   if (error instanceof RefreshUnavailable) return new NetworkError(request, { retryable: true, cause: error.cause });
   return error;
-}
-
-/** Rejects with the signal's reason as soon as it aborts (R-ABORT); the work itself goes on for the others. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 const notConfigured = () => Promise.reject(new TypeError('fetchwise: pass auth options to createClient to use client.auth'));

@@ -23,6 +23,15 @@ export interface LedgerRecord {
   failedAt?: number;
 }
 
+/**
+ * A transaction did not complete in time: another tab holds one open and cannot finish it (its
+ * JavaScript is frozen or hung between two steps of a transaction). Callers carry on without the
+ * ledger rather than wait for that tab.
+ */
+export class LedgerBlocked extends Error {
+  override name: string = 'LedgerBlocked';
+}
+
 /** One read-modify-write step, run atomically: return `next` to write it. */
 export type LedgerStep<T> = (record: LedgerRecord) => { next?: LedgerRecord; result: T };
 
@@ -47,7 +56,7 @@ const memoryRecords = new Map<string, LedgerRecord>();
  * BroadcastChannel lag behind in a few percent of hand-overs. Readwrite transactions on one store are
  * also serialised across tabs, which makes lease claims atomic.
  */
-export function createLedger(key: string): Ledger {
+export function createLedger(key: string, blockedAfter: number): Ledger {
   let opening: Promise<IDBDatabase | undefined> | undefined;
   const open = (): Promise<IDBDatabase | undefined> => {
     opening ??= openDatabase().then(
@@ -70,12 +79,12 @@ export function createLedger(key: string): Ledger {
       const db = await open();
       if (!db) return memoryStep(key, step);
       try {
-        return await idbStep(db, key, step);
+        return await idbStep(db, key, step, blockedAfter);
       } catch (error) {
         if ((error as Error)?.name !== 'InvalidStateError') throw error;
         opening = undefined; // the connection was closed under us (versionchange, dispose)
         const again = await open();
-        return again ? idbStep(again, key, step) : memoryStep(key, step);
+        return again ? idbStep(again, key, step, blockedAfter) : memoryStep(key, step);
       }
     },
     async shared() {
@@ -108,9 +117,12 @@ function openDatabase(): Promise<IDBDatabase | undefined> {
   });
 }
 
-function idbStep<T>(db: IDBDatabase, key: string, step: LedgerStep<T>): Promise<T> {
+function idbStep<T>(db: IDBDatabase, key: string, step: LedgerStep<T>, blockedAfter: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const tx = db.transaction(storeName, 'readwrite');
+    // A healthy transaction takes milliseconds; one queued behind a frozen tab's never starts.
+    const timer = setTimeout(() => reject(new LedgerBlocked('fetchwise: the auth ledger is blocked by another tab')), blockedAfter);
+    // 'relaxed' skips the fsync, not the commit: other tabs read the write once `complete` fired.
+    const tx = db.transaction(storeName, 'readwrite', { durability: 'relaxed' });
     const store = tx.objectStore(storeName);
     const get = store.get(key);
     let result: T;
@@ -120,9 +132,14 @@ function idbStep<T>(db: IDBDatabase, key: string, step: LedgerStep<T>): Promise<
       if (outcome.next) store.put(outcome.next, key);
     };
     // Resolve on `complete` only: that is when the next lock holder is guaranteed to see the write.
-    tx.oncomplete = () => resolve(result);
-    tx.onerror = () => reject(tx.error ?? new Error('fetchwise: IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('fetchwise: IndexedDB transaction aborted'));
+    tx.oncomplete = () => {
+      clearTimeout(timer);
+      resolve(result);
+    };
+    tx.onerror = tx.onabort = () => {
+      clearTimeout(timer);
+      reject(tx.error ?? new Error('fetchwise: IndexedDB transaction failed'));
+    };
   });
 }
 
@@ -147,13 +164,16 @@ export function readLedger(ledger: Ledger): Promise<LedgerRecord> {
 /**
  * Takes the lease when it is free, stale (no heartbeat for `staleAfter` ms) or already ours; `force`
  * takes it regardless (the caller holds the Web Lock, so any other lease is left over by a dead tab).
+ * Resolves with the record as it is now when the lease was taken, `undefined` when not.
  */
-export function claimLease(ledger: Ledger, owner: string, staleAfter: number, force = false): Promise<boolean> {
+export function claimLease(ledger: Ledger, owner: string, staleAfter: number, force = false): Promise<LedgerRecord | undefined> {
   return ledger.transact((record) => {
     const now = Date.now();
     const { lease } = record;
     const free = force || !lease || lease.owner === owner || now - lease.heartbeatAt > staleAfter;
-    return free ? { next: { ...record, lease: { owner, heartbeatAt: now } }, result: true } : { result: false };
+    if (!free) return { result: undefined };
+    const next = { ...record, lease: { owner, heartbeatAt: now } };
+    return { next, result: next };
   });
 }
 

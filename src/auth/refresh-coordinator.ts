@@ -1,7 +1,8 @@
-import { readLedger, type Ledger, type LedgerRecord } from './ledger.js';
+import { LedgerBlocked, readLedger, type Ledger, type LedgerRecord } from './ledger.js';
 import { describeFailure, isTransientFailure, RefreshUnavailable, SessionEnded } from './refresh-failure.js';
 import type { ChannelMessage, SessionChannel } from './session-channel.js';
 import type { ChangeReason, SessionState } from './session-state.js';
+import { anySignal } from './signals.js';
 import type { Held, TabLock } from './tab-lock.js';
 import { cleanSession, isSession, type TokenStore } from './token-store.js';
 import type { AuthOptions, Session } from './types.js';
@@ -26,7 +27,7 @@ const startupHandover = 300;
  * R-REFRESH-ONCE, R-REFRESH-ROTATE: every change of session happens inside the cross-tab lock, after
  * re-reading the ledger. A tab that finds a newer generation there adopts that session instead of
  * refreshing, so a refresh token is presented once. The new session goes to the ledger (committed
- * before the lock is released), the store, and the other tabs (BroadcastChannel), in that order.
+ * before the lock is released), then to the other tabs (BroadcastChannel), then to the store.
  */
 export class RefreshCoordinator {
   readonly #parts: CoordinatorParts;
@@ -56,8 +57,27 @@ export class RefreshCoordinator {
    * `client.auth.refresh()` call `refresh` with no session (cookie-based start-up).
    */
   async refresh(failedToken: string | undefined, withoutSession: boolean, signal: AbortSignal): Promise<void> {
+    const { state, lock } = this.#parts;
     for (let round = 0; round < 2; round++) {
-      const outcome = await this.#parts.lock.run((held) => this.#refreshHolding(held, failedToken, withoutSession), signal);
+      // While queued for the lock, a session another tab got (over the channel) ends the wait at once:
+      // adopting it presents no refresh token, so it needs no lock.
+      const start = state.get().generation;
+      const moved = new AbortController();
+      const unwatch = state.watch(() => {
+        if (state.get().generation > start) moved.abort();
+      });
+      let outcome: 'done' | 'lost';
+      try {
+        outcome = await lock.run((held) => this.#refreshHolding(held, failedToken, withoutSession), anySignal([signal, moved.signal]));
+      } catch (error) {
+        if (error instanceof LedgerBlocked) throw new RefreshUnavailable({ cause: error });
+        if (!moved.signal.aborted || error !== moved.signal.reason) throw error;
+        const local = state.get();
+        if (local.status === 'active') return;
+        throw new SessionEnded(local.status === 'expired' ? 'expired' : 'signed-out');
+      } finally {
+        unwatch();
+      }
       if (outcome !== 'lost') return;
     }
     throw new RefreshUnavailable({ cause: new Error('the refresh lock was taken over twice') });
@@ -65,7 +85,7 @@ export class RefreshCoordinator {
 
   async #refreshHolding(held: Held, failedToken: string | undefined, withoutSession: boolean): Promise<'done' | 'lost'> {
     const { state, ledger, timeout } = this.#parts;
-    const record = await readLedger(ledger);
+    const record = held.record ?? (await this.#readOrLocal());
     await this.#catchUp(record, Math.min(2_000, timeout / 2));
     const local = state.get();
     // Another tab (or an earlier holder in this one) already refreshed: reuse its session.
@@ -77,33 +97,38 @@ export class RefreshCoordinator {
     const base = Math.max(record.generation, local.generation);
     let next: unknown;
     try {
-      const signal = AbortSignal.any([held.signal, AbortSignal.timeout(timeout)]);
+      const signal = anySignal([held.signal, AbortSignal.timeout(timeout)]);
       next = await this.#parts.refresh({ session: local.status === 'active' ? local.session : undefined, signal });
     } catch (error) {
       // Taken over while frozen (the takeover may be noticed only after this failure, e.g. our timeout
       // fired first on waking): the new holder decides; this tab adopts its outcome.
-      if (held.signal.aborted || !(await this.#stillHolding(held.owner, base))) return 'lost';
+      if (held.signal.aborted || !(await this.#stillHolding(held, base))) return 'lost';
       const secrets = [local.session?.accessToken, local.session?.refreshToken];
       if (isTransientFailure(error)) {
-        await ledger.transact((r) => (r.lease?.owner === held.owner ? { next: { ...r, failedAt: Date.now() }, result: undefined } : { result: undefined }));
+        await ledger
+          .transact((r) => (r.lease?.owner === held.owner ? { next: { ...r, failedAt: Date.now() }, result: undefined } : { result: undefined }))
+          .catch(() => undefined);
         throw new RefreshUnavailable({ cause: describeFailure(error, secrets) });
       }
-      if (!(await this.#commit(base, held.owner, undefined, 'expired'))) return 'lost';
+      if (!(await this.#commit(base, held, undefined, 'expired'))) return 'lost';
       throw new SessionEnded('expired', { cause: describeFailure(error, secrets) });
     }
     if (!isSession(next)) {
       throw new TypeError('fetchwise: auth.refresh must resolve with { accessToken: string, refreshToken?: string, expiresAt?: number }');
     }
-    return (await this.#commit(base, held.owner, cleanSession(next), 'refreshed')) ? 'done' : 'lost';
+    const session = cleanSession(next);
+    // A provider that does not rotate answers without a refresh token: the current one stays valid.
+    if (session.refreshToken === undefined && local.session?.refreshToken !== undefined) session.refreshToken = local.session.refreshToken;
+    return (await this.#commit(base, held, session, 'refreshed')) ? 'done' : 'lost';
   }
 
   /** `setSession` (sign-in) and `clearSession` (sign-out), serialised with refreshes. */
   async change(session: Session | undefined, signal: AbortSignal): Promise<void> {
     for (let round = 0; round < 2; round++) {
       const committed = await this.#parts.lock.run(async (held) => {
-        const record = await readLedger(this.#parts.ledger);
+        const record = held.record ?? (await this.#readOrLocal());
         const base = Math.max(record.generation, this.#parts.state.get().generation);
-        return this.#commit(base, held.owner, session, session ? 'signed-in' : 'signed-out');
+        return this.#commit(base, held, session, session ? 'signed-in' : 'signed-out');
       }, signal);
       if (committed) return;
     }
@@ -137,32 +162,53 @@ export class RefreshCoordinator {
     }
   }
 
-  #stillHolding(owner: string, base: number): Promise<boolean> {
-    return this.#parts.ledger.transact((record) => ({ result: record.lease?.owner === owner && record.generation <= base }));
+  #stillHolding(held: Held, base: number): Promise<boolean> {
+    return this.#parts.ledger
+      .transact((record) => ({ result: record.lease?.owner === held.owner && record.generation <= base }))
+      .catch((error: unknown) => (error instanceof LedgerBlocked ? !held.signal.aborted : Promise.reject(error)));
+  }
+
+  /**
+   * The ledger, or this tab's own view when a frozen tab blocks it. Only a Web Lock holder gets here
+   * then (the lease fallback gives up instead), and the Web Lock still keeps live tabs out.
+   */
+  #readOrLocal(): Promise<LedgerRecord> {
+    return readLedger(this.#parts.ledger).catch((error: unknown) => {
+      if (!(error instanceof LedgerBlocked)) throw error;
+      const { generation, status } = this.#parts.state.get();
+      return { generation, status };
+    });
   }
 
   /**
    * Writes generation `base + 1` if the ledger is still at `base` (or older, for a tab-local ledger) and
    * the lease is this hold's: a holder whose lock was taken over while it was frozen commits nothing.
    */
-  async #commit(base: number, owner: string, session: Session | undefined, reason: ChangeReason): Promise<boolean> {
+  async #commit(base: number, held: Held, session: Session | undefined, reason: ChangeReason): Promise<boolean> {
     const { ledger, store, state, channel } = this.#parts;
+    if (held.signal.aborted) return false; // taken over while frozen: the new holder decides
     const generation = base + 1;
     const status = session ? 'active' : reason === 'expired' ? 'expired' : 'signed-out';
-    const committed = await ledger.transact((record) => {
-      if (record.generation > base || record.lease?.owner !== owner) return { result: false };
-      const next: LedgerRecord = { generation, status, lease: record.lease };
-      if (session && this.#sessionInLedger) next.session = session;
-      return { next, result: true };
-    });
+    const committed = await ledger
+      .transact((record) => {
+        if (record.generation > base || record.lease?.owner !== held.owner) return { result: false };
+        const next: LedgerRecord = { generation, status, lease: record.lease };
+        if (session && this.#sessionInLedger) next.session = session;
+        return { next, result: true };
+      })
+      // Blocked by a frozen tab: this tab holds the Web Lock, so it commits through the channel alone
+      // (its queued write lands once the frozen tab wakes or closes).
+      .catch((error: unknown) => (error instanceof LedgerBlocked ? !held.signal.aborted : Promise.reject(error)));
     if (!committed) return false;
-    await store.save(session ? { generation, session } : undefined, 'this-tab');
-    state.apply({ session, generation, status }, reason, 'this-tab');
+    // Posted first: the other tabs (and, with memory storage, the only other copies) get it before
+    // anything here can fail or this tab can close.
     channel.post(
       session
         ? { v: 1, type: 'session', generation, session, reason: reason === 'signed-in' ? 'signed-in' : 'refreshed' }
         : { v: 1, type: 'ended', generation, reason: status === 'expired' ? 'expired' : 'signed-out' },
     );
+    state.apply({ session, generation, status }, reason, 'this-tab');
+    await store.save(session ? { generation, session } : undefined, 'this-tab');
     return true;
   }
 

@@ -54,22 +54,27 @@ export class SessionState {
     };
   }
 
+  /** Calls `listener` after every change (before events are emitted). Returns the unsubscribe function. */
+  watch(listener: () => void): () => void {
+    this.#changeWaiters.add(listener);
+    return () => {
+      this.#changeWaiters.delete(listener);
+    };
+  }
+
   /** Resolves once this tab holds `generation` or newer, or after `ms` (whichever first). */
   waitForGeneration(generation: number, ms: number): Promise<void> {
     if (this.#snapshot.generation >= generation) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
-        if (this.#snapshot.generation < generation && !timedOut) return;
         clearTimeout(timer);
-        this.#changeWaiters.delete(done);
+        unwatch();
         resolve();
       };
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        done();
-      }, ms);
-      this.#changeWaiters.add(done);
+      const timer = setTimeout(done, ms);
+      const unwatch = this.watch(() => {
+        if (this.#snapshot.generation >= generation) done();
+      });
     });
   }
 

@@ -1,5 +1,6 @@
-import { claimLease, releaseLease, renewLease, type Ledger } from './ledger.js';
+import { claimLease, LedgerBlocked, releaseLease, renewLease, type Ledger, type LedgerRecord } from './ledger.js';
 import type { SessionChannel } from './session-channel.js';
+import { anySignal } from './signals.js';
 
 /** Handed to the task that holds the lock. */
 export interface Held {
@@ -7,6 +8,8 @@ export interface Held {
   readonly owner: string;
   /** Aborts when another tab took the lock over (this tab was frozen past `timeout`). */
   readonly signal: AbortSignal;
+  /** The ledger as read when the lease was taken; `undefined` if IndexedDB failed then (read it yourself). */
+  readonly record: LedgerRecord | undefined;
 }
 
 /** The cross-tab refresh lock. */
@@ -40,7 +43,7 @@ export function createTabLock(settings: LockSettings, locks: LockManager | undef
   return {
     kind: lock.kind,
     // One hold at a time within the tab too, so a tab never competes with itself for the lease.
-    run: (task, signal) => queue(() => lock.run(task, signal, next())),
+    run: (task, signal) => queue(() => lock.run(task, signal, next()), signal),
   };
 }
 
@@ -67,7 +70,9 @@ function webLock(locks: LockManager, settings: LockSettings): InnerLock {
         .request(settings.name, options, async () => {
           state = 'holding';
           try {
-            resolve(await hold(settings, task, { owner, signal: lost.signal }, lost, true));
+            // Holding the Web Lock makes this tab the rightful holder: any other lease is a dead tab's.
+            const record = await claimLease(settings.ledger, owner, settings.timeout, true).catch(() => undefined);
+            resolve(await hold(settings, task, { owner, signal: lost.signal, record }, lost));
           } catch (error) {
             reject(error);
           } finally {
@@ -85,16 +90,16 @@ function webLock(locks: LockManager, settings: LockSettings): InnerLock {
     async run(task, signal, owner) {
       for (;;) {
         signal.throwIfAborted();
-        const wait = AbortSignal.any([signal, AbortSignal.timeout(settings.timeout)]);
+        const wait = anySignal([signal, AbortSignal.timeout(settings.timeout)]);
         try {
           return await request({ signal: wait }, task, owner);
         } catch (error) {
           if (!(error instanceof NotGranted)) throw error;
           signal.throwIfAborted();
-          // Waited `timeout`. A live holder keeps its heartbeat fresh: keep waiting. A frozen one does not.
-          if (await claimLease(settings.ledger, owner, settings.timeout).catch(() => false)) {
-            return await request({ steal: true }, task, owner);
-          }
+          // Waited `timeout`. A live holder keeps its heartbeat fresh: keep waiting. A frozen one does not;
+          // nor does one frozen in the middle of a ledger transaction, which blocks the ledger itself.
+          const claimed = await claimLease(settings.ledger, owner, settings.timeout).catch((failure: unknown) => failure instanceof LedgerBlocked);
+          if (claimed) return await request({ steal: true }, task, owner);
         }
       }
     },
@@ -105,12 +110,19 @@ function leaseLock(settings: LockSettings): InnerLock {
   return {
     kind: 'lease',
     async run(task, signal, owner) {
+      const started = Date.now();
       for (;;) {
         signal.throwIfAborted();
-        if (await claimLease(settings.ledger, owner, settings.timeout)) {
+        // A tab frozen in the middle of a ledger transaction blocks the lease itself. Taking it anyway could
+        // let every tab refresh at once, so wait, but give up after `timeout` rather than forever.
+        const record = await claimLease(settings.ledger, owner, settings.timeout).catch((failure: unknown) => {
+          if (!(failure instanceof LedgerBlocked) || Date.now() - started > settings.timeout) throw failure;
+          return undefined;
+        });
+        if (record) {
           const lost = new AbortController();
           try {
-            return await hold(settings, task, { owner, signal: lost.signal }, lost, false);
+            return await hold(settings, task, { owner, signal: lost.signal, record }, lost);
           } finally {
             settings.channel.post({ v: 1, type: 'released' });
           }
@@ -121,11 +133,9 @@ function leaseLock(settings: LockSettings): InnerLock {
   };
 }
 
-/** Runs the task with a heartbeat on the lease, and gives the lease back after. */
-async function hold<T>(settings: LockSettings, task: (held: Held) => Promise<T>, held: Held, lost: AbortController, claim: boolean): Promise<T> {
+/** Runs the task (its lease already taken) with a heartbeat on the lease, and gives the lease back after. */
+async function hold<T>(settings: LockSettings, task: (held: Held) => Promise<T>, held: Held, lost: AbortController): Promise<T> {
   const { ledger, timeout } = settings;
-  // Holding the Web Lock makes this tab the rightful holder: any other lease is a dead tab's.
-  if (claim) await claimLease(ledger, held.owner, timeout, true).catch(() => undefined);
   const beat = setInterval(() => {
     renewLease(ledger, held.owner).then(
       (mine) => mine || lost.abort(takenOver()),
@@ -165,11 +175,25 @@ function nextTry(channel: SessionChannel, signal: AbortSignal): Promise<void> {
   });
 }
 
-function localQueue(): <T>(job: () => Promise<T>) => Promise<T> {
+function localQueue(): <T>(job: () => Promise<T>, signal: AbortSignal) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
-  return <T>(job: () => Promise<T>): Promise<T> => {
-    const result = tail.then(job, job);
-    tail = result.catch(() => undefined);
+  return <T>(job: () => Promise<T>, signal: AbortSignal): Promise<T> => {
+    const previous = tail;
+    const result = new Promise<void>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      void previous.then(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      });
+    }).then(job);
+    // The next job waits for every earlier one, including those still running when this wait was given up.
+    const settled = () => result.then(
+      () => undefined,
+      () => undefined,
+    );
+    tail = previous.then(settled, settled);
     return result;
   };
 }

@@ -1,7 +1,10 @@
 /** What `refresh` resolves with and `setSession` takes. */
 export interface Session {
   accessToken: string;
-  /** Omit for a cookie-based refresh (the refresh token lives in an httpOnly cookie). */
+  /**
+   * Omit for a cookie-based refresh (the refresh token lives in an httpOnly cookie). When `refresh`
+   * resolves without one, the current refresh token is kept (a provider that does not rotate).
+   */
   refreshToken?: string;
   /** Epoch milliseconds when the access token expires, if known. */
   expiresAt?: number;

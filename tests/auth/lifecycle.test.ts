@@ -141,7 +141,7 @@ describe('lifecycle: lazy listeners and dispose (React StrictMode, HMR)', () => 
     tokens.expireAll();
     const controller = new AbortController();
     const request = a.get('/api/me', { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(tokens.refreshCalls).toBe(1)); // the refresh is under way
     controller.abort(); // what an unmounting component does with its queries
     await request.catch(() => undefined);
     await a.auth.dispose(); // resolves once the refresh under way has committed and been handed over
@@ -180,5 +180,55 @@ describe('R-REFRESH-ONCE between clients of one channel (tabs without Web Locks 
     await a.auth.clearSession();
     await vi.waitFor(() => expect(b.auth.getAccessToken()).toBeUndefined());
     expect(events.map((event) => `${event.type}:${event.source}`)).toEqual(['signed-in:other-tab', 'refreshed:other-tab', 'signed-out:other-tab']);
+  });
+});
+
+describe('R-REFRESH-ONCE between clients sharing a channel, and cookie start-up', () => {
+  it('R-REFRESH-ONCE: two clients of one channel (two tabs) hit by 401s together make one refresh call', async () => {
+    const channel = channelName();
+    const a = authClient(server, { channel });
+    const b = authClient(server, { channel });
+    clients.push(a, b);
+    b.auth.subscribe(() => undefined);
+    await a.auth.setSession(tokens.login());
+    await vi.waitFor(() => expect(b.auth.getAccessToken()).toBe(a.auth.getAccessToken()));
+    for (let round = 1; round <= 3; round++) {
+      tokens.expireAll();
+      await Promise.all([...Array.from({ length: 5 }, () => a.get('/api/me')), ...Array.from({ length: 5 }, () => b.get('/api/me'))]);
+      expect(tokens.refreshCalls).toBe(round);
+    }
+    expect(tokens.revoked).toBe(false);
+  });
+
+  it('R-401-REFRESH: client.auth.refresh() without a session calls refresh with session undefined (cookie-based start-up), once for all clients', async () => {
+    const channel = channelName();
+    const seen: unknown[] = [];
+    const refresh = async ({ session }: { session: unknown }) => {
+      seen.push(session);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return tokens.login(); // the provider read its httpOnly cookie
+    };
+    const a = createClient({ baseUrl: server.url, retry: false, auth: { refresh, channel } });
+    const b = createClient({ baseUrl: server.url, retry: false, auth: { refresh, channel } });
+    clients.push(a, b);
+    await Promise.all([a.auth.refresh(), b.auth.refresh()]);
+    expect(seen).toEqual([undefined]);
+    expect(b.auth.getAccessToken()).toBe(a.auth.getAccessToken());
+    await expect(b.get('/api/me')).resolves.toEqual({ ok: true });
+  });
+
+  it('a refresh that resolves without a refresh token keeps the current one (a provider that does not rotate)', async () => {
+    let presented: string | undefined;
+    const client = authClient(server, {
+      refresh: async ({ session }) => {
+        presented = session?.refreshToken;
+        return { accessToken: tokens.login().accessToken };
+      },
+    });
+    clients.push(client);
+    await client.auth.setSession({ accessToken: 'at-old', refreshToken: 'rt-kept' });
+    await client.auth.refresh();
+    await client.auth.refresh();
+    expect(presented).toBe('rt-kept');
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isNetworkError, isSessionExpiredError, isUnauthorizedError, type Client, type SessionEvent } from '../../src/index.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { authClient, fail, installTokenApi, type TokenApi } from './fixtures.js';
@@ -153,7 +153,7 @@ describe('R-ABORT while waiting for a refresh', () => {
     const reason = new Error('user navigated away');
     const waiting = client.get('/api/me', { signal: controller.signal });
     const other = client.get('/api/me');
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await vi.waitFor(() => expect(tokens.refreshCalls).toBe(1)); // both wait for the refresh
     const started = performance.now();
     controller.abort(reason);
     await expect(waiting).rejects.toBe(reason);
@@ -168,9 +168,8 @@ describe('proactive refresh', () => {
     const client = await signedIn({ refreshBefore: 150 });
     await client.auth.setSession({ ...tokens.login(), expiresAt: Date.now() + 200 });
     const before = client.auth.getAccessToken();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(tokens.refreshCalls).toBe(1);
-    expect(client.auth.getAccessToken()).not.toBe(before);
+    await vi.waitFor(() => expect(tokens.refreshCalls).toBe(1));
+    await vi.waitFor(() => expect(client.auth.getAccessToken()).not.toBe(before));
     await client.get('/api/me');
     expect(server.requests.filter((r) => r.path === '/api/me').length).toBe(1);
   });

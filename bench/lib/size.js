@@ -1,0 +1,178 @@
+// Bundle-size measurement shared by `npm run bench` (part 1) and `bench/size-budget.mjs` (npm test).
+// Every entry is bundled by esbuild with the same settings; fetchwise is bundled from its source
+// (src/index.ts, through the `fetchwise` alias), so the metafile can say which module the bytes come from.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const api = 'https://api.example.com';
+
+/** The settings every entry gets: minified, tree-shaken, browser, ESM, dependencies bundled in. */
+export const settings = {
+  bundle: true,
+  minify: true,
+  treeShaking: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+};
+
+/** `@tanstack/query-core` is a peer dependency of fetchwise: the app already has it, so it is external wherever it is imported. */
+const queryCore = ['@tanstack/query-core'];
+
+/**
+ * The entries. `external` lists what is left out of that entry's bundle.
+ * Note: `createClient` references the query integration (`replaceEqualDeep`), so every fetchwise entry imports query-core.
+ */
+export const entries = [
+  {
+    id: 'fetchwise-minimal',
+    label: 'fetchwise minimal (createClient + get)',
+    external: queryCore,
+    code: `import { createClient } from 'fetchwise';
+const client = createClient({ baseUrl: '${api}' });
+export const load = () => client.get('/todos');`,
+  },
+  {
+    id: 'fetchwise-query',
+    label: 'fetchwise + query (queryOptions + mutationOptions)',
+    external: queryCore,
+    code: `import { createClient } from 'fetchwise';
+const client = createClient({ baseUrl: '${api}' });
+export const todos = client.queryOptions('/todos');
+export const addTodo = client.mutationOptions('POST', '/todos');`,
+  },
+  {
+    id: 'fetchwise-full',
+    label: 'fetchwise full (auth + conditional + dialects)',
+    external: queryCore,
+    code: `import { createClient, fieldErrors, readProblem } from 'fetchwise';
+const client = createClient({
+  baseUrl: '${api}',
+  auth: { refresh: async ({ session }) => (await fetch('/auth/refresh', { method: 'POST', body: session?.refreshToken })).json() },
+});
+export const load = () => client.get('/todos');
+export const todos = client.queryOptions('/todos');
+export const addTodo = client.mutationOptions('POST', '/todos');
+export const signIn = (session) => client.auth.setSession(session);
+export { fieldErrors, readProblem };`,
+  },
+  {
+    id: 'fetchwise-everything',
+    label: 'fetchwise, every export (upper bound)',
+    external: queryCore,
+    code: `export * from 'fetchwise';`,
+  },
+  { id: 'ky', label: 'ky', code: `import ky from 'ky';\nexport const load = () => ky.get('${api}/todos').json();` },
+  { id: 'ofetch', label: 'ofetch', code: `import { ofetch } from 'ofetch';\nexport const load = () => ofetch('${api}/todos');` },
+  { id: 'wretch', label: 'wretch', code: `import wretch from 'wretch';\nexport const load = () => wretch('${api}/todos').get().json();` },
+  { id: 'axios', label: 'axios', code: `import axios from 'axios';\nexport const load = () => axios.get('${api}/todos').then((r) => r.data);` },
+  {
+    id: 'axios-cache',
+    label: 'axios + axios-cache-interceptor',
+    code: `import axios from 'axios';
+import { setupCache } from 'axios-cache-interceptor';
+const api = setupCache(axios.create());
+export const load = () => api.get('${api}/todos').then((r) => r.data);`,
+  },
+  {
+    id: 'query-core',
+    label: '(reference) @tanstack/query-core QueryClient',
+    reference: true,
+    code: `export { QueryClient } from '@tanstack/query-core';`,
+  },
+];
+
+export const entry = (id) => {
+  const found = entries.find((e) => e.id === id);
+  if (!found) throw new Error(`no bundle entry ${id}`);
+  return found;
+};
+
+export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
+export const brotliSize = (bytes) =>
+  brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length;
+
+/** Bundles one entry; returns min / gzip (-9) / brotli (q11) bytes and the per-input byte counts. */
+export async function measure(e) {
+  const result = await build({
+    ...settings,
+    stdin: { contents: e.code, resolveDir: root, sourcefile: `bench-entry-${e.id}.js`, loader: 'js' },
+    alias: { fetchwise: join(root, 'src/index.ts') },
+    external: e.external ?? [],
+    outfile: join(root, 'node_modules/.cache/fetchwise-bench', `${e.id}.js`),
+  });
+  const [output] = result.outputFiles;
+  const bytes = output.contents;
+  const metaOut = Object.values(result.metafile.outputs)[0];
+  const inputs = Object.entries(metaOut.inputs)
+    .map(([path, { bytesInOutput }]) => ({ path: normalizeInput(path), bytes: bytesInOutput }))
+    .filter((i) => i.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  return {
+    id: e.id,
+    label: e.label,
+    external: e.external ?? [],
+    reference: Boolean(e.reference),
+    min: bytes.length,
+    gzip: gzipSize(bytes),
+    brotli: brotliSize(bytes),
+    inputs,
+    code: bytes,
+  };
+}
+
+function normalizeInput(path) {
+  const rel = relative(root, join(root, path)).replaceAll('\\', '/');
+  return rel.startsWith('..') ? path : rel;
+}
+
+/** Groups input files: their folder under src/, or the npm package for node_modules. */
+export function groupOf(path) {
+  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (nm) return `${nm[1]} (dependency)`;
+  // A source file's folder (src/problem/dialects/ apart from src/problem/).
+  if (path.startsWith('src/')) return path.includes('/', 4) ? path.slice(0, path.lastIndexOf('/') + 1) : path;
+  return '(entry)';
+}
+
+/**
+ * Per-module breakdown of one bundle: minified bytes per group and per file, with an estimate of the
+ * gzip share (minified bytes × the bundle's gzip/min ratio; gzip cannot be attributed exactly).
+ */
+export function breakdown(measured) {
+  const ratio = measured.gzip / measured.min;
+  const groups = new Map();
+  for (const input of measured.inputs) {
+    const key = groupOf(input.path);
+    const group = groups.get(key) ?? { group: key, bytes: 0, files: 0 };
+    group.bytes += input.bytes;
+    group.files += 1;
+    groups.set(key, group);
+  }
+  const total = measured.inputs.reduce((sum, i) => sum + i.bytes, 0);
+  const rows = [...groups.values()]
+    .sort((a, b) => b.bytes - a.bytes)
+    .map((g) => ({ ...g, share: g.bytes / total, gzipEstimate: Math.round(g.bytes * ratio) }));
+  const files = measured.inputs.map((i) => ({ ...i, share: i.bytes / total }));
+  return { totalMinInputs: total, groups: rows, files };
+}
+
+export const packageVersion = (name) => {
+  try {
+    return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+};

@@ -1,0 +1,31 @@
+import * as z from 'zod';
+
+/** What the demo API sends for a contact. Every page validates responses with these (any Standard Schema works). */
+export const Contact = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  version: z.number(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const ContactList = z.array(Contact);
+
+/** What the edit form sends (PATCH body, POST body). */
+export type ContactInput = Pick<Contact, 'name' | 'email' | 'phone'>;
+
+export const inputOf = (contact: Contact): ContactInput => ({ name: contact.name, email: contact.email, phone: contact.phone });
+
+/** The identity provider's token response (OAuth 2.0 shapes). */
+export const TokenResponse = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  expires_in: z.number(),
+});
+
+/** The schemas queries use. */
+export const queried = {
+  contact: Contact,
+  contacts: ContactList,
+};
