@@ -1,4 +1,5 @@
 import { ContactEditor } from './ContactEditor.tsx';
+import { ContactPages } from './ContactPages.tsx';
 import { ContactsPage } from './ContactsPage.tsx';
 import { Header } from './Header.tsx';
 import { useRoute, useSignedIn } from './hooks.ts';
@@ -19,6 +20,8 @@ export function App() {
           <ContactEditor key={route.id} id={route.id} />
         ) : route.page === 'new' ? (
           <NewContact />
+        ) : route.page === 'pages' ? (
+          <ContactPages />
         ) : (
           <ContactsPage />
         )}

@@ -1,5 +1,6 @@
 import { useIsFetching, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
+import { BatchCard } from './BatchCard.tsx';
 import { describeError } from '../shared/error-view.ts';
 import { contactHref } from '../shared/route.ts';
 import { FormErrors } from './ContactForm.tsx';
@@ -12,6 +13,9 @@ export function ContactsPage() {
       <div className="toolbar">
         <h2>Contacts</h2>
         <RevalidateButton />
+        <a className="button" href="#/pages">
+          Pages
+        </a>
         <a className="button" href="#/new">
           New contact
         </a>
@@ -21,6 +25,7 @@ export function ContactsPage() {
         <b>Revalidate</b> sends <code>If-None-Match</code>. The API answers <code>304</code>, fetchwise resolves with the very
         same cached array, and the table does not render again: watch its counter.
       </p>
+      <BatchCard />
     </section>
   );
 }

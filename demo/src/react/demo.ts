@@ -12,6 +12,11 @@ export const session = sessionStatus(api);
 
 export const contactsQuery = () => api.queryOptions('/contacts', { schema: queried.contacts });
 export const contactQuery = (id: string) => api.queryOptions(`/contacts/${id}`, { schema: queried.contact });
+/** The contacts two at a time, paged through HAL `_links.next` (the "Pages" view). */
+export const contactPagesQuery = () => api.infiniteQueryOptions('/contacts/pages', { schema: queried.contactPage, searchParams: { size: 2 } });
+/** Several contacts in one request: `207 Multi-Status`, one entry per id (the "Batch" card). */
+export const contactsBatch = (ids: readonly string[], signal?: AbortSignal) =>
+  api.batch(`/contacts/batch/${ids.map(encodeURIComponent).join(',')}`, { schema: queried.contact, ...(signal ? { signal } : {}) });
 
 /** Refetches what this tab shows (queries made by fetchwise), e.g. after a panel button changed the API's behaviour. */
 export const refetchShown = () =>

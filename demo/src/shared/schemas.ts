@@ -12,6 +12,12 @@ export type Contact = z.infer<typeof Contact>;
 
 export const ContactList = z.array(Contact);
 
+/** One page of `GET /api/contacts/pages` (HAL). fetchwise reads `_links.next` from the raw body, so the schema need not list `_links`. */
+export const ContactPage = z.object({
+  _embedded: z.object({ contacts: ContactList }),
+});
+export type ContactPage = z.infer<typeof ContactPage>;
+
 /** What the edit form sends (PATCH body, POST body). */
 export type ContactInput = Pick<Contact, 'name' | 'email' | 'phone'>;
 
@@ -28,4 +34,5 @@ export const TokenResponse = z.object({
 export const queried = {
   contact: Contact,
   contacts: ContactList,
+  contactPage: ContactPage,
 };
