@@ -1,6 +1,8 @@
 import type { KyInstance, Options as KyOptions } from 'ky';
 import { summarizeRequest, type FetchwiseError } from '../errors/fetchwise-error.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
 import type { Dialect } from '../problem/types.js';
 import { isIdempotent, resolveRetryPolicy, retryDelay, type RetryPolicy } from '../retry/policy.js';
 import { parseRetryAfter } from '../retry/retry-after.js';
@@ -97,7 +99,7 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
   const attempt: AttemptContext = { idempotent: isIdempotent(method, hasIdempotencyKey), timeout, dialects: ctx.dialects, signal };
   const kyOptions: KyOptions = {
     method,
-    timeout,
+    timeout: false,
     throwHttpErrors: method === 'DELETE' ? throwUnlessGone : throwUnlessNotModified,
     context: { attempt },
   };
@@ -130,6 +132,7 @@ async function attempts(
   trace: RequestTrace | undefined,
 ): Promise<FetchResult<unknown>> {
   const { signal } = options;
+  const { timeout, idempotent } = (kyOptions.context as { attempt: AttemptContext }).attempt;
   let replayed = false;
   let redirects = 0;
   for (let retries = 0; ; retries++) {
@@ -140,12 +143,25 @@ async function attempts(
       token = await ctx.auth.attach(url, attemptHeaders, signal);
       kyOptions.headers = attemptHeaders;
     }
+    // R-TIMEOUT: one deadline per attempt covers the headers AND the body (ky's own timeout ends
+    // at the headers, and the body is read here).
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    if (timeout !== false) {
+      const controller = new AbortController();
+      kyOptions.signal = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+      deadline = setTimeout(
+        () => controller.abort(new TimeoutError(summarizeRequest(method, url), { timeout, retryable: idempotent })),
+        timeout,
+      );
+    }
     try {
       const response = await ctx.ky(url, kyOptions);
-      const result = await toResult(ctx, method, url, response, options);
+      const result = await toResult(ctx, method, url, response, options, idempotent);
+      clearTimeout(deadline);
       if (writes.has(method) && !options.silent) ctx.afterWrite?.({ method, url, result });
       return result;
     } catch (error) {
+      clearTimeout(deadline);
       if (signal?.aborted) throw signal.reason;
       // R-401-REFRESH: one replay with a fresh token; a second 401 is final. Not counted as a retry.
       if (ctx.auth && token !== undefined && !replayed && isHttpError(error) && error.status === 401) {
@@ -177,11 +193,19 @@ async function toResult(
   url: string,
   response: Response,
   options: SendOptions,
+  idempotent: boolean,
 ): Promise<FetchResult<unknown>> {
   const { status, headers } = response;
   const summary = () => summarizeRequest(method, url);
   const alreadyGone = status === 404 && method === 'DELETE';
-  let data = alreadyGone ? undefined : options.parseBody ? await options.parseBody(response) : await readBody(response, method, summary);
+  let data: unknown;
+  try {
+    data = alreadyGone ? undefined : options.parseBody ? await options.parseBody(response) : await readBody(response, method, summary);
+  } catch (error) {
+    // R-NET: the connection died mid-body (a timeout or abort arrives here as its own reason).
+    if (isFetchwiseError(error) || options.signal?.aborted) throw error;
+    throw new NetworkError(summary(), { retryable: idempotent, cause: error });
+  }
   const locationHeader = headers.get('location');
   const location = locationHeader === null ? undefined : resolveLocation(locationHeader, response.url || url);
   if (status === 201 && location === undefined) warnHiddenHeader('Location', url);
@@ -190,7 +214,9 @@ async function toResult(
     return { ...followed, status, location, created: true };
   }
   // A 304 has no body: the caller answers it from its cache, so there is nothing to validate.
-  if (options.schema && !alreadyGone && status !== 304 && !options.parseBody) {
+  // a body-less 201, 202, 204 or 205 is not checked against the schema.
+  const bodyless = data === undefined && status !== 200 && status !== 203;
+  if (options.schema && !alreadyGone && status !== 304 && !bodyless && !options.parseBody) {
     const result = await validate(options.schema, data);
     if (!result.ok) throw new ResponseShapeError(summary(), { status, issues: result.issues, raw: data });
     data = result.value;

@@ -6,7 +6,8 @@ export type SearchParams =
   | ReadonlyArray<readonly [string, string]>
   | Readonly<Record<string, SearchParamValue | readonly SearchParamValue[]>>;
 
-const absolute = /^[a-z][a-z\d+.-]*:/i;
+// A scheme followed by `//`: `users:batchCreate` (a Google-style custom method) stays a relative path.
+const absolute = /^[a-z][a-z\d+.-]*:\/\//i;
 
 export function isAbsoluteUrl(value: string): boolean {
   return absolute.test(value);
@@ -22,18 +23,22 @@ export function resolveBaseUrl(baseUrl: unknown): string | undefined {
     throw new TypeError(`fetchwise: baseUrl must be a string or URL, got ${typeof baseUrl}`);
   }
   const text = String(baseUrl).trim();
+  const shown = text.replace(/\/\/[^/?#]*@/, '//');
   let url: URL;
   try {
     const page = (globalThis as { location?: { href?: string } }).location?.href;
     url = isAbsoluteUrl(text) || page === undefined ? new URL(text) : new URL(text, page);
   } catch {
-    throw new TypeError(`fetchwise: baseUrl "${text}" is not a valid URL (use an absolute http(s) URL such as "https://api.example.com/v1")`);
+    throw new TypeError(`fetchwise: baseUrl "${shown}" is not a valid URL (use an absolute http(s) URL such as "https://api.example.com/v1")`);
+  }
+  if (url.username || url.password) {
+    throw new TypeError('fetchwise: baseUrl must not contain credentials (user:password@); send them in headers or use `auth`');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`fetchwise: baseUrl "${text}" must use http or https, not ${url.protocol}`);
+    throw new TypeError(`fetchwise: baseUrl "${shown}" must use http or https, not ${url.protocol}`);
   }
   if (url.search || url.hash) {
-    throw new TypeError(`fetchwise: baseUrl "${text}" must not have a query or fragment; pass searchParams instead`);
+    throw new TypeError(`fetchwise: baseUrl "${shown}" must not have a query or fragment; pass searchParams instead`);
   }
   return url.href.replace(/\/+$/, '');
 }

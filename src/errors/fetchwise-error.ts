@@ -31,7 +31,8 @@ export function summarizeRequest(method: string, url: string): RequestSummary {
     parsed.username = '';
     parsed.password = '';
     for (const name of new Set(parsed.searchParams.keys())) {
-      if (secretParam.test(name)) parsed.searchParams.set(name, 'REDACTED');
+      // camelCase too: `authToken`, `sessionToken`, `accessKey`
+      if (secretParam.test(name.replace(/([a-z\d])([A-Z])/g, '$1_$2'))) parsed.searchParams.set(name, 'REDACTED');
     }
     safe = parsed.href;
   } catch {

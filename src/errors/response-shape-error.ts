@@ -1,4 +1,5 @@
 import type { ProblemIssue } from '../problem/types.js';
+import { groupByPath } from '../problem/build-problem.js';
 import { FetchwiseError, type RequestSummary } from './fetchwise-error.js';
 
 /**
@@ -22,9 +23,7 @@ export class ResponseShapeError extends FetchwiseError {
   }
 
   get fieldErrors(): Record<string, string[]> {
-    const result: Record<string, string[]> = {};
-    for (const issue of this.issues) if (issue.path !== '') (result[issue.path] ??= []).push(issue.message);
-    return result;
+    return groupByPath(this.issues);
   }
 
   get formErrors(): string[] {

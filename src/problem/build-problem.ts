@@ -42,12 +42,8 @@ export function buildProblem(input: ProblemInput, dialects: readonly Dialect[]):
     }
   }
   const issues = sanitizeIssues(parts?.issues);
-  const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
-  for (const issue of issues) {
-    if (issue.path === '') formErrors.push(issue.message);
-    else (fieldErrors[issue.path] ??= []).push(issue.message);
-  }
+  const fieldErrors = groupByPath(issues, formErrors);
   const problem: Problem = {
     status,
     title: nonEmpty(parts?.title) ?? reasonPhrase(status, input.statusText),
@@ -91,4 +87,18 @@ function sanitizeIssues(issues: ProblemIssue[] | undefined): ProblemIssue[] {
     clean.push(item);
   }
   return clean;
+}
+
+/**
+ * Field messages by path. Own-property checks, so a field named `constructor` or `__proto__` is a
+ * field like any other. Messages of form-level issues (path `''`) go to `formErrors` when given.
+ */
+export function groupByPath(issues: readonly ProblemIssue[], formErrors?: string[]): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) {
+    if (issue.path === '') formErrors?.push(issue.message);
+    else if (Object.hasOwn(fieldErrors, issue.path)) fieldErrors[issue.path]!.push(issue.message);
+    else Object.defineProperty(fieldErrors, issue.path, { value: [issue.message], enumerable: true, writable: true, configurable: true });
+  }
+  return fieldErrors;
 }

@@ -36,9 +36,12 @@ export function applyWrite(queryClient: QueryClientLike, { method, url, result, 
     queryClient.removeQueries({ predicate: ofResource, type: 'inactive' });
     void queryClient.invalidateQueries({ predicate: ofResource, refetchType: 'none' });
   } else if ((method === 'PUT' || method === 'PATCH') && result.data !== undefined && result.headers.has('etag')) {
-    // The response is the new version: show it without a refetch.
+    // The response is the new version of exactly this URL: show it without a refetch there; other
+    // representations of the resource (other query strings, pages) are refetched.
     for (const query of queryClient.getQueryCache().findAll({ predicate: ofResource })) {
-      queryClient.setQueryData(query.queryKey, result.data);
+      const href = (query.meta?.fetchwise as { href?: unknown } | undefined)?.href;
+      if (href === url) queryClient.setQueryData(query.queryKey, result.data);
+      else void queryClient.invalidateQueries({ predicate: (other) => other === query });
     }
   } else {
     void queryClient.invalidateQueries({ predicate: ofResource });

@@ -22,7 +22,7 @@ export function createQueryOptions(ctx: ClientContext, path: string, options: Qu
   return {
     queryKey: queryKey as FetchwiseQueryOptions<unknown>['queryKey'],
     queryFn: (context: QueryFunctionContextLike) => revalidate(ctx, path, request, context.queryKey, context.signal, context.client),
-    meta: { fetchwise: { url: stripQuery(buildUrl(ctx.baseUrl, path)) } },
+    meta: { fetchwise: { url: stripQuery(buildUrl(ctx.baseUrl, path)), href: buildUrl(ctx.baseUrl, path, request.searchParams) } },
     retry: false,
     structuralSharing: (oldData: unknown, newData: unknown) => {
       const shared = replaceEqualDeep(oldData, newData);
@@ -58,7 +58,7 @@ async function revalidate(
   }
   const current = queryClient.getQueryData(queryKey);
   if (conditional && current !== undefined && current === cached) {
-    ctx.store.remember(stripQuery(buildUrl(ctx.baseUrl, path)), refreshValidators(validators, result.headers), current);
+    ctx.store.remember(buildUrl(ctx.baseUrl, path, request.searchParams), refreshValidators(validators, result.headers), current);
     return current;
   }
   // R-304-MISS: the 304 answers for data we no longer hold; ask once more without conditions.

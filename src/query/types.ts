@@ -51,8 +51,8 @@ export interface QueryRequestOptions extends Omit<RequestOptions, 'json' | 'body
 export interface FetchwiseQueryOptions<T> {
   queryKey: DataTag<QueryKey, T, FetchwiseQueryError>;
   queryFn: (context: QueryFunctionContextLike) => Promise<T>;
-  /** The resource URL, so writes find the queries they touch (R-INVALIDATE). */
-  meta: { fetchwise: { url: string } };
+  /** The resource URL (and the exact URL with its query), so writes find the queries they touch (R-INVALIDATE). */
+  meta: { fetchwise: { url: string; href: string } };
   /** fetchwise's retry policy is the one retrier (R-ONE-RETRIER). */
   retry: false;
   /** TanStack's structural sharing, keeping each cached object paired with its ETag. */

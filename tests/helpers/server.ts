@@ -26,6 +26,10 @@ export interface Reply {
   delay?: number;
   /** Drops the connection instead of answering (a network error for the client). */
   destroy?: boolean;
+  /** Sends the headers and `body`, then never ends the response (a stalled body). */
+  stall?: boolean;
+  /** Sends the headers and `body`, then drops the connection (a body cut off mid-way). */
+  cutBody?: boolean;
 }
 
 /** A fixed reply, a sequence (the n-th request gets the n-th reply, the last repeats), or a function. */
@@ -116,6 +120,11 @@ async function answer(res: ServerResponse, route: Route | undefined, request: Re
     if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
   }
   res.writeHead(reply.status ?? 200, reply.statusText, headers);
+  if (reply.stall || reply.cutBody) {
+    if (body !== undefined) res.write(body);
+    if (reply.cutBody) setTimeout(() => res.socket?.destroy(), 10);
+    return;
+  }
   res.end(body);
 }
 
