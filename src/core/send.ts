@@ -111,7 +111,7 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
 
   const trace = ctx.listeners.size > 0 ? new RequestTrace(ctx.listeners, method, url) : undefined;
   try {
-    const result = await attempts(ctx, method, url, options, headers, policy, kyOptions, trace);
+    const result = await attempts(ctx, { method, url, options, headers, policy, kyOptions, attempt }, trace);
     trace?.end(result.status);
     return result;
   } catch (error) {
@@ -121,18 +121,21 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
   }
 }
 
-async function attempts(
-  ctx: ClientContext,
-  method: string,
-  url: string,
-  options: SendOptions,
-  headers: HeadersInit | undefined,
-  policy: RetryPolicy,
-  kyOptions: KyOptions,
-  trace: RequestTrace | undefined,
-): Promise<FetchResult<unknown>> {
+/** One logical request, prepared once by `send` and reused by every attempt. */
+interface Prepared {
+  method: string;
+  url: string;
+  options: SendOptions;
+  headers: HeadersInit | undefined;
+  policy: RetryPolicy;
+  kyOptions: KyOptions;
+  attempt: AttemptContext;
+}
+
+async function attempts(ctx: ClientContext, prepared: Prepared, trace: RequestTrace | undefined): Promise<FetchResult<unknown>> {
+  const { method, url, options, headers, policy, kyOptions } = prepared;
+  const { timeout, idempotent } = prepared.attempt;
   const { signal } = options;
-  const { timeout, idempotent } = (kyOptions.context as { attempt: AttemptContext }).attempt;
   let replayed = false;
   let redirects = 0;
   for (let retries = 0; ; retries++) {
@@ -141,7 +144,7 @@ async function attempts(
       // R-AUTH-ORIGIN: the handle decides per attempt, so a replay or retry carries the newest token.
       const attemptHeaders = new Headers(headers);
       token = await ctx.auth.attach(url, attemptHeaders, signal);
-      kyOptions.headers = attemptHeaders;
+      kyOptions.headers = Object.fromEntries(attemptHeaders);
     }
     // R-TIMEOUT: one deadline per attempt covers the headers AND the body (ky's own timeout ends
     // at the headers, and the body is read here).

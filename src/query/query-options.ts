@@ -51,7 +51,8 @@ async function revalidate(
   if (conditional) conditionalHeaders(validators, headers);
   // The query cache is the cache: the browser's HTTP cache must neither answer for the server nor
   // turn our 304 into a 200.
-  const result = await send(ctx, 'GET', path, { ...request, headers, signal, cache: 'no-store', trackData: true });
+  // A plain object: ky merges it with a spread rather than copying Headers twice.
+  const result = await send(ctx, 'GET', path, { ...request, headers: Object.fromEntries(headers), signal, cache: 'no-store', trackData: true });
   if (result.status !== 304) {
     if (!result.headers.has('etag') && !result.headers.has('last-modified')) warnHiddenHeader('ETag', buildUrl(ctx.baseUrl, path));
     return result.data;
