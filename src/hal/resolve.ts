@@ -25,13 +25,17 @@ export function resolveHref(href: string, base: string | undefined): string {
 
 /** The base for a resource's relative links: its `self` link, else the client's base. */
 export function resourceBase(ctx: ClientContext, resource: unknown): string | undefined {
-  const root = clientRoot(ctx);
+  return selfBase(resource, clientRoot(ctx));
+}
+
+/** A resource's non-templated `self` link resolved against `fallback`, else `fallback`. */
+export function selfBase<T extends string | undefined>(resource: unknown, fallback: T): string | T {
   const self = link(resource, 'self');
-  if (self === undefined || self.templated) return root;
+  if (self === undefined || self.templated) return fallback;
   try {
-    return resolveHref(self.href, root);
+    return resolveHref(self.href, fallback);
   } catch {
-    return root;
+    return fallback;
   }
 }
 

@@ -7,7 +7,7 @@ import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { seedEmbedded } from '../hal/follow.js';
 import { findLink, parseLinkHeader } from '../hal/link-header.js';
 import { link } from '../hal/links.js';
-import { expandLink, resolveHref } from '../hal/resolve.js';
+import { expandLink, resolveHref, selfBase } from '../hal/resolve.js';
 import type { SeedEmbeddedOptions } from '../hal/types.js';
 import { stripQuery } from './invalidate.js';
 import type { FetchwiseQueryError, QueryFunctionContextLike, QueryRequestOptions } from './types.js';
@@ -91,13 +91,7 @@ export function createInfiniteQueryOptions(
 
 /** A HAL page's links resolve against its `self` link, else the URL it was fetched from. */
 function halBase(body: unknown, url: string): string {
-  const self = link(body, 'self');
-  if (self === undefined || self.templated) return url;
-  try {
-    return resolveHref(self.href, url);
-  } catch {
-    return url;
-  }
+  return selfBase(body, url);
 }
 
 function halHref(body: unknown, rel: string, base: string): string | undefined {
