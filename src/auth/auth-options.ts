@@ -1,3 +1,4 @@
+import { checkTimerDelay } from '../retry/timer-limit.js';
 import { createOriginPolicy, type OriginPolicy } from './origin-policy.js';
 import { createTokenStore, type TokenStore } from './token-store.js';
 import type { AuthOptions } from './types.js';
@@ -14,7 +15,6 @@ export interface ResolvedAuthOptions {
 }
 
 const knownAuthOptions = ['refresh', 'origins', 'storage', 'channel', 'onSessionExpired', 'lockTimeout', 'refreshBefore'];
-const maxDelay = 2_147_483_647;
 
 export function resolveAuthOptions(options: unknown, baseUrl: string | undefined): ResolvedAuthOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -35,14 +35,10 @@ export function resolveAuthOptions(options: unknown, baseUrl: string | undefined
   if (auth.onSessionExpired !== undefined && typeof auth.onSessionExpired !== 'function') {
     throw new TypeError('fetchwise: auth.onSessionExpired must be a function');
   }
-  const lockTimeout = auth.lockTimeout ?? 10_000;
-  if (typeof lockTimeout !== 'number' || !(lockTimeout >= 100) || lockTimeout > maxDelay) {
-    throw new RangeError(`fetchwise: auth.lockTimeout must be a number of ms between 100 and ${maxDelay}, got ${String(lockTimeout)}`);
-  }
+  // R-TIMER-LIMIT: both become setTimeout delays.
+  const lockTimeout = checkTimerDelay('auth.lockTimeout', auth.lockTimeout ?? 10_000, 100);
   const { refreshBefore } = auth;
-  if (refreshBefore !== undefined && (typeof refreshBefore !== 'number' || !(refreshBefore >= 0) || refreshBefore > maxDelay)) {
-    throw new RangeError(`fetchwise: auth.refreshBefore must be a number of ms >= 0, got ${String(refreshBefore)}`);
-  }
+  if (refreshBefore !== undefined) checkTimerDelay('auth.refreshBefore', refreshBefore);
   return {
     refresh: auth.refresh,
     origins: createOriginPolicy(auth.origins, baseUrl),

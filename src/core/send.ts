@@ -5,7 +5,9 @@ import { NetworkError } from '../errors/network-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { Dialect } from '../problem/types.js';
 import { isIdempotent, resolveRetryPolicy, retryDelay, type RetryPolicy } from '../retry/policy.js';
+import { isIdempotencyKey } from '../retry/idempotency-key.js';
 import { parseRetryAfter } from '../retry/retry-after.js';
+import { checkTimerDelay } from '../retry/timer-limit.js';
 import type { AttemptContext } from './error-hook.js';
 import { RequestTrace, traceNow, type RequestListener } from './events.js';
 import type { AuthHandle } from '../auth/handle.js';
@@ -79,9 +81,9 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
     const merged = new Headers(headers);
     merged.set('idempotency-key', options.idempotencyKey === true ? crypto.randomUUID() : options.idempotencyKey);
     headers = merged;
-    hasIdempotencyKey = true;
+    hasIdempotencyKey = isIdempotencyKey(merged);
   } else if (headers !== undefined && !isIdempotent(method, false)) {
-    hasIdempotencyKey = new Headers(headers).has('idempotency-key');
+    hasIdempotencyKey = isIdempotencyKey(new Headers(headers));
   }
   // R-IF-MATCH: writes carry the strong ETag we last saw for this URL, unless the caller set one.
   if (conditionalWrites.has(method)) {
@@ -95,7 +97,8 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
   let policy = options.retry === undefined ? ctx.retry : resolveRetryPolicy(options.retry, ctx.retry);
   // A stream body can be sent once only.
   if (options.body instanceof ReadableStream) policy = { ...policy, limit: 0 };
-  const timeout = options.timeout ?? ctx.timeout;
+  // R-TIMER-LIMIT: a per-request timeout is checked here (the client's at createClient).
+  const timeout = typeof options.timeout === 'number' ? checkTimerDelay('timeout', options.timeout, 1) : (options.timeout ?? ctx.timeout);
   const attempt: AttemptContext = { idempotent: isIdempotent(method, hasIdempotencyKey), timeout, dialects: ctx.dialects, signal };
   const kyOptions: KyOptions = {
     method,
@@ -113,6 +116,12 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
   try {
     const result = await attempts(ctx, { method, url, options, headers, policy, kyOptions, attempt }, trace);
     trace?.end(result.status);
+    // R-FOLLOW-ONCE: the follow-up is its own request, made once the write succeeded; however it
+    // fails (and is retried by its own rules), the write is never sent again.
+    if (following(options, result)) {
+      const followed = await send(ctx, 'GET', result.location, { schema: options.schema, signal, retry: options.retry, timeout: options.timeout });
+      return { ...followed, status: result.status, location: result.location, created: true };
+    }
     return result;
   } catch (error) {
     const status = (error as { status?: unknown } | undefined)?.status;
@@ -212,14 +221,11 @@ async function toResult(
   const locationHeader = headers.get('location');
   const location = locationHeader === null ? undefined : resolveLocation(locationHeader, response.url || url);
   if (status === 201 && location === undefined) warnHiddenHeader('Location', url);
-  if (options.followLocation && location !== undefined && status === 201) {
-    const followed = await send(ctx, 'GET', location, { schema: options.schema, signal: options.signal, retry: options.retry, timeout: options.timeout });
-    return { ...followed, status, location, created: true };
-  }
   // A 304 has no body: the caller answers it from its cache (R-304), so there is nothing to validate.
-  // R-201 / R-204: a body-less 201, 202, 204 or 205 is not checked against the schema.
+  // R-201 / R-204: a body-less 201, 202, 204 or 205 is not checked against the schema, nor is a 201
+  // whose Location `send` follows (the schema is the followed resource's).
   const bodyless = data === undefined && status !== 200 && status !== 203;
-  if (options.schema && !alreadyGone && status !== 304 && !bodyless && !options.parseBody) {
+  if (options.schema && !alreadyGone && status !== 304 && !bodyless && !options.parseBody && !following(options, { status, location })) {
     const result = await validate(options.schema, data);
     if (!result.ok) throw new ResponseShapeError(summary(), { status, issues: result.issues, raw: data });
     data = result.value;
@@ -241,6 +247,11 @@ async function toResult(
     alreadyGone,
     retryAfter: parseRetryAfter(headers.get('retry-after')),
   };
+}
+
+/** `followLocation` applies: a 201 with a usable Location. */
+function following(options: SendOptions, result: { status: number; location: string | undefined }): result is { status: 201; location: string } {
+  return options.followLocation === true && result.status === 201 && result.location !== undefined;
 }
 
 /** The headers a request was sent with: the client's, overridden by the request's. */

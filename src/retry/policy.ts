@@ -1,5 +1,6 @@
 import type { FetchwiseError } from '../errors/fetchwise-error.js';
 import { isHttpError, isNetworkError, isTimeoutError } from '../errors/guards.js';
+import { checkTimerDelay } from './timer-limit.js';
 
 /** How failed attempts are retried (SPEC section 4). */
 export interface RetryOptions {
@@ -45,9 +46,12 @@ export function resolveRetryPolicy(option: RetryOption | undefined, base: RetryP
     if (key === 'jitter') {
       if (typeof value !== 'boolean') throw new TypeError('fetchwise: retry.jitter must be a boolean');
       policy.jitter = value;
-    } else if (key === 'limit' || key === 'delay' || key === 'backoffLimit' || key === 'maxRetryAfter') {
-      nonNegative(key, value, key === 'limit');
-      policy[key] = value as number;
+    } else if (key === 'limit') {
+      nonNegative(key, value, true);
+      policy.limit = value as number;
+    } else if (key === 'delay' || key === 'backoffLimit' || key === 'maxRetryAfter') {
+      // R-TIMER-LIMIT: each becomes a setTimeout delay.
+      policy[key] = checkTimerDelay(`retry.${key}`, value);
     } else {
       throw new TypeError(`fetchwise: unknown retry option "${key}"`);
     }
