@@ -2,7 +2,9 @@ import { send, type ClientContext } from '../core/send.js';
 import { buildUrl } from '../core/url.js';
 import { stripQuery } from '../query/invalidate.js';
 import type { QueryFunctionContextLike } from '../query/types.js';
+import { checkTimerDelay } from '../retry/timer-limit.js';
 import { requestSummary, validated } from './poll.js';
+import { pollWait } from './poll-wait.js';
 import type { FetchwisePollQueryOptions, PollQueryLike, PollQueryRequestOptions, PollSnapshot } from './types.js';
 
 /**
@@ -11,6 +13,7 @@ import type { FetchwisePollQueryOptions, PollQueryLike, PollQueryRequestOptions,
  */
 export function createPollQueryOptions(ctx: ClientContext, path: string, options: PollQueryRequestOptions = {}): FetchwisePollQueryOptions<unknown> {
   const { queryKey: customKey, interval = 1_000, schema, ...request } = options;
+  checkTimerDelay('poll interval', interval);
   const url = buildUrl(ctx.baseUrl, path, request.searchParams);
   const queryKey = customKey ?? (request.searchParams === undefined ? [path, 'poll'] : [path, 'poll', url]);
   return {
@@ -26,8 +29,8 @@ export function createPollQueryOptions(ctx: ClientContext, path: string, options
     refetchInterval: (query: PollQueryLike<unknown>) => {
       const snapshot = query.state.data;
       if (query.state.status === 'error' || snapshot === undefined || snapshot.done) return false;
-      // TanStack reads 0 as "no interval": a `Retry-After: 0` means "at once", so 1 ms.
-      return Math.max(1, snapshot.retryAfter ?? interval);
+      // R-POLL-FLOOR: never sooner than `interval`. TanStack reads 0 as "no interval", so at least 1 ms.
+      return Math.max(1, pollWait(snapshot.retryAfter, interval));
     },
     meta: { fetchwise: { url: stripQuery(url) } },
     retry: false,

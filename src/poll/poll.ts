@@ -6,13 +6,15 @@ import { buildUrl } from '../core/url.js';
 import { summarizeRequest, type RequestSummary } from '../errors/fetchwise-error.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
+import { checkTimerDelay } from '../retry/timer-limit.js';
+import { pollWait } from './poll-wait.js';
 import type { PollOptions } from './types.js';
 
 /** R-202: `client.poll`. Each poll is an ordinary GET through `send`, so auth and retries apply. */
 export async function poll(ctx: ClientContext, target: string | FetchResult<unknown>, options: PollOptions = {}): Promise<FetchResult<unknown>> {
   const { interval = 1_000, maxWait = 300_000, onPending, schema, signal, ...request } = options;
-  checkDuration('interval', interval);
-  checkDuration('maxWait', maxWait);
+  checkTimerDelay('poll interval', interval);
+  checkTimerDelay('poll maxWait', maxWait);
   if (signal?.aborted) throw signal.reason;
   let url: string;
   let wait: number;
@@ -23,7 +25,7 @@ export async function poll(ctx: ClientContext, target: string | FetchResult<unkn
     if (target.status !== 202) return target;
     if (target.location === undefined) throw new TypeError('fetchwise: poll needs a 202 with a Location header to follow (a cross-origin API must list Location in Access-Control-Expose-Headers)');
     url = target.location;
-    wait = target.retryAfter ?? interval;
+    wait = pollWait(target.retryAfter, interval);
   }
   const started = Date.now();
   const expired = () => new TimeoutError(requestSummary(ctx, url), { timeout: maxWait, retryable: false });
@@ -41,7 +43,7 @@ export async function poll(ctx: ClientContext, target: string | FetchResult<unkn
       if (result.status !== 202) return schema ? { ...result, data: await validated(result, schema, requestSummary(ctx, url)) } : result;
       onPending?.(result);
       url = result.location ?? url;
-      wait = result.retryAfter ?? interval;
+      wait = pollWait(result.retryAfter, interval);
     }
   } finally {
     clearTimeout(timer);
@@ -64,11 +66,6 @@ export function requestSummary(ctx: ClientContext, path: string): RequestSummary
   }
 }
 
-function checkDuration(name: string, value: unknown): void {
-  if (typeof value !== 'number' || !(value >= 0) || value > 2_147_483_647) {
-    throw new RangeError(`fetchwise: poll ${name} must be a number of ms between 0 and 2147483647, got ${String(value)}`);
-  }
-}
 
 /** One signal that aborts with the reason of whichever input aborts first (`AbortSignal.any`, with a teardown). */
 function anySignal(signals: readonly (AbortSignal | undefined)[]): { signal: AbortSignal; dispose: () => void } {

@@ -5,7 +5,10 @@ import type { FetchwiseQueryError, QueryFunctionContextLike, QueryRequestOptions
 
 /** Options of `client.poll`. `schema` validates the terminal response only (202 bodies are job statuses). */
 export interface PollOptions extends Omit<RequestOptions, 'json' | 'body' | 'followLocation' | 'idempotencyKey'> {
-  /** Wait in ms between polls when a 202 sends no `Retry-After`. @default 1_000 */
+  /**
+   * Wait in ms between polls when a 202 sends no `Retry-After`, and the shortest wait whatever it sends
+   * (`Retry-After: 0` or a past date waits this long, R-POLL-FLOOR). @default 1_000
+   */
   interval?: number;
   /**
    * Maximum total wait in ms, requests included. Past it (or as soon as a `Retry-After` would pass it)
@@ -52,7 +55,7 @@ export type PollSnapshot<T> = PollPending | PollDone<T>;
 
 /** Options of `client.pollQueryOptions`. */
 export interface PollQueryRequestOptions extends QueryRequestOptions {
-  /** Refetch interval in ms while pending when the 202 sends no `Retry-After`. @default 1_000 */
+  /** Refetch interval in ms while pending when the 202 sends no `Retry-After`; also the shortest one (R-POLL-FLOOR). @default 1_000 */
   interval?: number;
 }
 

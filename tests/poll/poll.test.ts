@@ -86,7 +86,7 @@ describe('R-202: polling a 202 until a terminal status', () => {
   it('R-202 + R-ABORT: aborting during a poll request cancels it and rejects with the reason', async () => {
     server.route('GET', '/jobs/6', [accepted('/jobs/6', '0'), { delay: 2000, body: { id: 'late', rows: 0 } }]);
     const controller = new AbortController();
-    const polling = client().poll('/jobs/6', { signal: controller.signal });
+    const polling = client().poll('/jobs/6', { interval: 10, signal: controller.signal });
     await vi.waitFor(() => expect(server.count()).toBe(2));
     controller.abort('stop');
     await expect(polling).rejects.toBe('stop');
@@ -141,7 +141,7 @@ describe('R-202: as a TanStack Query refetchInterval source', () => {
     const snapshot = observer.getCurrentResult().data;
     expect(snapshot?.done && snapshot.data).toEqual({ id: 'r10', rows: 7 });
     expect([...seen].map((data) => (data as { status: number } | undefined)?.status)).toEqual([202, 202, 200]);
-    // Retry-After: 0 → at once; no Retry-After → the 30 ms interval; done → no more requests.
+    // Retry-After: 0 and no Retry-After → the 30 ms interval (R-POLL-FLOOR); done → no more requests.
     expect(gap(1, 2)).toBeGreaterThanOrEqual(25);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(server.count()).toBe(3);
