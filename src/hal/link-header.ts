@@ -8,8 +8,12 @@ export interface WebLink {
   params: Record<string, string>;
 }
 
-const whitespace = /[ \t]/;
-const tokenEnd = /[\s;,=]/;
+// Character classes by code, tested per character: R-LINEAR (one pass, no regex per character).
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11;
+const isBlank = (code: number) => code === 32 || code === 9;
+const isSpaceOrComma = (code: number) => code === 44 || isSpace(code);
+const isTokenEnd = (code: number) => code === 59 || code === 44 || code === 61 || isSpace(code); // ; , =
+const isValueEnd = (code: number) => code === 59 || code === 44 || isSpace(code);
 
 /**
  * Parses a `Link` header (RFC 8288 §3): several links, commas and semicolons inside quoted strings and
@@ -20,8 +24,8 @@ export function parseLinkHeader(value: string | null | undefined, base?: string)
   const result: WebLink[] = [];
   if (!value) return result;
   let i = 0;
-  const skip = (pattern: RegExp) => {
-    while (i < value.length && pattern.test(value.charAt(i))) i++;
+  const skip = (test: (code: number) => boolean) => {
+    while (i < value.length && test(value.charCodeAt(i))) i++;
   };
   const skipToNextLink = () => {
     let quoted = false;
@@ -33,7 +37,7 @@ export function parseLinkHeader(value: string | null | undefined, base?: string)
     }
   };
   while (i < value.length) {
-    skip(/[\s,]/);
+    skip(isSpaceOrComma);
     if (i >= value.length) break;
     if (value.charAt(i) !== '<') {
       skipToNextLink();
@@ -45,28 +49,29 @@ export function parseLinkHeader(value: string | null | undefined, base?: string)
     i = close + 1;
     const params: Record<string, string> = {};
     for (;;) {
-      skip(whitespace);
+      skip(isBlank);
       if (value.charAt(i) !== ';') break;
       i++;
-      skip(whitespace);
+      skip(isBlank);
       const start = i;
-      while (i < value.length && !tokenEnd.test(value.charAt(i))) i++;
+      while (i < value.length && !isTokenEnd(value.charCodeAt(i))) i++;
       const name = value.slice(start, i).toLowerCase();
-      skip(whitespace);
+      skip(isBlank);
       let paramValue = '';
       if (value.charAt(i) === '=') {
         i++;
-        skip(whitespace);
+        skip(isBlank);
         if (value.charAt(i) === '"') {
           i++;
-          while (i < value.length && value.charAt(i) !== '"') {
-            if (value.charAt(i) === '\\') i++;
-            paramValue += value.charAt(i++);
-          }
+          const from = i;
+          while (i < value.length && value.charCodeAt(i) !== 34) i += value.charCodeAt(i) === 92 ? 2 : 1;
+          const quoted = value.slice(from, Math.min(i, value.length));
+          // RFC 9110 quoted-pair: `\x` is `x`. One global replace, linear.
+          paramValue = quoted.includes('\\') ? quoted.replace(/\\([\s\S])/g, '$1') : quoted;
           i++;
         } else {
           const valueStart = i;
-          while (i < value.length && !/[\s;,]/.test(value.charAt(i))) i++;
+          while (i < value.length && !isValueEnd(value.charCodeAt(i))) i++;
           paramValue = value.slice(valueStart, i);
         }
       }

@@ -1,4 +1,5 @@
 import type { WriteOutcome } from '../core/send.js';
+import { trimTrailingSlashes } from '../core/url.js';
 import { isHttpError } from '../errors/guards.js';
 import type { QueryClientLike, QueryLike } from './types.js';
 
@@ -15,7 +16,7 @@ export function stripQuery(url: string): string {
 
 function parentOf(url: string): string | undefined {
   const { origin, pathname } = new URL(url);
-  const trimmed = pathname.replace(/\/+$/, '');
+  const trimmed = trimTrailingSlashes(pathname); // R-LINEAR
   const slash = trimmed.lastIndexOf('/');
   return slash <= 0 ? undefined : origin + trimmed.slice(0, slash);
 }
