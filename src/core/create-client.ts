@@ -4,6 +4,7 @@ import type { Dialect } from '../problem/types.js';
 import { resolveRetryPolicy } from '../retry/policy.js';
 import { captureJson, toTypedError } from './error-hook.js';
 import { send, type ClientContext } from './send.js';
+import { dataOf } from './not-modified.js';
 import type { Client, ClientOptions, MethodCall, MutationOptionsCall, QueryOptionsCall, RequestCall } from './types.js';
 import { createQueryOptions } from '../query/query-options.js';
 import { createMutationOptions } from '../query/mutation-options.js';
@@ -35,7 +36,7 @@ export function createClient(options: ClientOptions = {}): Client {
   const call =
     (method: string): MethodCall =>
     (path: string, requestOptions?: object) =>
-      send(ctx, method, path, requestOptions).then((result) => result.data) as never;
+      send(ctx, method, path, requestOptions).then((result) => dataOf(ctx, method, path, requestOptions, result)) as never;
   const request: RequestCall = (method: string, path: string, requestOptions?: object) =>
     send(ctx, method, path, requestOptions) as never;
   return {

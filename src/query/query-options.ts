@@ -3,6 +3,7 @@ import { requestHeaders, send, type ClientContext } from '../core/send.js';
 import { buildUrl } from '../core/url.js';
 import { conditionalHeaders, refreshValidators, sameVariant } from '../conditional/validator-store.js';
 import { warnHiddenHeader } from '../conditional/cors-warning.js';
+import { refetchUnconditionally } from '../core/not-modified.js';
 import { stripQuery } from './invalidate.js';
 import type { FetchwiseQueryOptions, QueryClientLike, QueryFunctionContextLike, QueryRequestOptions } from './types.js';
 
@@ -63,7 +64,6 @@ async function revalidate(
     return current;
   }
   // R-304-MISS: the 304 answers for data we no longer hold; ask once more without conditions.
-  const fresh = await send(ctx, 'GET', path, { ...request, signal, cache: 'no-store', trackData: true });
-  if (fresh.status === 304) throw new TypeError(`fetchwise: ${path} answered 304 to an unconditional request`);
-  return fresh.data;
+  // A second 304 is a typed ResponseShapeError, not a TypeError.
+  return (await refetchUnconditionally(ctx, 'GET', path, { ...request, signal, trackData: true })).data;
 }
