@@ -1,6 +1,7 @@
 import type { RequestSummary } from '../errors/fetchwise-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { SessionExpiredError } from '../errors/session-expired-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
 import { resolveAuthOptions, type ResolvedAuthOptions } from './auth-options.js';
 import type { AuthHandle } from './handle.js';
 import { createLedger, type Ledger } from './ledger.js';
@@ -51,6 +52,8 @@ class Auth implements AuthHandle {
   readonly #channel: SessionChannel;
   #activation: Activation | undefined;
   #inflight: Promise<void> | undefined;
+  /** Why this tab's last refresh ended the session (the cause of later `SessionExpiredError`s). */
+  #endCause: unknown;
   /** Set when a session arrives already due (clock skew, `refreshBefore` too large): then only a 401 refreshes. */
   #expiresAtUntrusted = false;
 
@@ -103,7 +106,7 @@ class Auth implements AuthHandle {
     this.#activate();
     const local = this.#state.get();
     if (local.status === 'active' && local.session?.accessToken !== token) return; // refreshed meanwhile: replay
-    if (local.status !== 'active') throw new SessionExpiredError(request);
+    if (local.status !== 'active') throw new SessionExpiredError(request, { cause: this.#endCause });
     try {
       await abortable(this.#refreshOnce(token, false), signal);
     } catch (error) {
@@ -116,9 +119,16 @@ class Auth implements AuthHandle {
   #refreshOnce(failedToken: string | undefined, withoutSession: boolean): Promise<void> {
     if (this.#inflight) return this.#inflight;
     const { abort } = this.#activate();
-    const run = this.#coordinator.refresh(failedToken, withoutSession, abort.signal).finally(() => {
-      if (this.#inflight === run) this.#inflight = undefined;
-    });
+    const run = this.#coordinator
+      .refresh(failedToken, withoutSession, abort.signal)
+      .catch((error: unknown) => {
+        // Later requests that find the session over are told why too (e.g. R-REFRESH-SHAPE).
+        if (error instanceof SessionEnded) this.#endCause = error.cause;
+        throw error;
+      })
+      .finally(() => {
+        if (this.#inflight === run) this.#inflight = undefined;
+      });
     this.#inflight = run;
     return run;
   }
@@ -205,6 +215,9 @@ class Auth implements AuthHandle {
 /** R-TOKEN-SECRET: what a request rejects with carries its own summary and a sanitised cause only. */
 function toRequestError(error: unknown, request: RequestSummary): unknown {
   if (error instanceof SessionEnded) return new SessionExpiredError(request, { cause: error.cause });
+  // R-REFRESH-BOUND: a refresh that hung past lockTimeout is a TimeoutError: the session is not known to be
+  // over (a slow identity provider must not sign every tab out), and the request was not sent again.
+  if (error instanceof RefreshUnavailable && error.timeout !== undefined) return new TimeoutError(request, { timeout: error.timeout, retryable: false, cause: error.cause });
   if (error instanceof RefreshUnavailable) return new NetworkError(request, { retryable: true, cause: error.cause });
   return error;
 }

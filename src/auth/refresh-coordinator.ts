@@ -1,8 +1,8 @@
 import { LedgerBlocked, readLedger, type Ledger, type LedgerRecord } from './ledger.js';
-import { describeFailure, isTransientFailure, RefreshUnavailable, SessionEnded } from './refresh-failure.js';
+import { describeFailure, isTransientFailure, notASession, RefreshUnavailable, SessionEnded } from './refresh-failure.js';
 import type { ChannelMessage, SessionChannel } from './session-channel.js';
 import type { ChangeReason, SessionState } from './session-state.js';
-import { anySignal } from './signals.js';
+import { abortable, anySignal } from './signals.js';
 import type { Held, TabLock } from './tab-lock.js';
 import { cleanSession, isSession, type TokenStore } from './token-store.js';
 import type { AuthOptions, Session } from './types.js';
@@ -96,9 +96,11 @@ export class RefreshCoordinator {
     }
     const base = Math.max(record.generation, local.generation);
     let next: unknown;
+    const deadline = AbortSignal.timeout(timeout);
     try {
-      const signal = anySignal([held.signal, AbortSignal.timeout(timeout)]);
-      next = await this.#parts.refresh({ session: local.status === 'active' ? local.session : undefined, signal });
+      const signal = anySignal([held.signal, deadline]);
+      // R-REFRESH-BOUND: a `refresh` ignoring its signal is abandoned when it aborts (the lock is released).
+      next = await abortable(this.#parts.refresh({ session: local.status === 'active' ? local.session : undefined, signal }), signal);
     } catch (error) {
       // Taken over while frozen (the takeover may be noticed only after this failure, e.g. our timeout
       // fired first on waking): the new holder decides; this tab adopts its outcome.
@@ -108,13 +110,16 @@ export class RefreshCoordinator {
         await ledger
           .transact((r) => (r.lease?.owner === held.owner ? { next: { ...r, failedAt: Date.now() }, result: undefined } : { result: undefined }))
           .catch(() => undefined);
-        throw new RefreshUnavailable({ cause: describeFailure(error, secrets) });
+        const timedOut = deadline.aborted && error === deadline.reason;
+        throw new RefreshUnavailable({ cause: describeFailure(error, secrets), ...(timedOut ? { timeout } : {}) });
       }
       if (!(await this.#commit(base, held, undefined, 'expired'))) return 'lost';
       throw new SessionEnded('expired', { cause: describeFailure(error, secrets) });
     }
     if (!isSession(next)) {
-      throw new TypeError('fetchwise: auth.refresh must resolve with { accessToken: string, refreshToken?: string, expiresAt?: number }');
+      // R-REFRESH-SHAPE: a verdict, like a rejection (the refresh token may be spent): end it everywhere.
+      if (!(await this.#commit(base, held, undefined, 'expired'))) return 'lost';
+      throw new SessionEnded('expired', { cause: notASession(next) });
     }
     const session = cleanSession(next);
     // A provider that does not rotate answers without a refresh token: the current one stays valid.

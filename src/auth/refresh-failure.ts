@@ -11,9 +11,25 @@ export class SessionEnded extends Error {
 
 export class RefreshUnavailable extends Error {
   override name: string = 'RefreshUnavailable';
-  constructor(options?: { cause?: unknown }) {
+  /** Set when `refresh` did not settle within `lockTimeout` (ms): R-REFRESH-BOUND. */
+  readonly timeout: number | undefined;
+  constructor(options?: { cause?: unknown; timeout?: number }) {
     super('fetchwise: the session could not be refreshed right now', options);
+    this.timeout = options?.timeout;
   }
+}
+
+/**
+ * R-REFRESH-SHAPE: the error naming what `refresh` must resolve with. It tells the type and the key
+ * names of what came instead (`{access_token}`), never a value (R-TOKEN-SECRET).
+ */
+export function notASession(value: unknown): TypeError {
+  let got: string = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const keys = Object.keys(value).slice(0, 8).map((key) => (/^[\w$-]{1,32}$/.test(key) ? key : '…'));
+    got = keys.length === 0 ? 'an empty object' : `an object with keys ${keys.join(', ')}`;
+  }
+  return new TypeError(`fetchwise: auth.refresh must resolve with a session { accessToken: string (non-empty), refreshToken?: string, expiresAt?: number }, got ${got}`);
 }
 
 /**
