@@ -125,7 +125,7 @@ describe('R-304-VALIDATOR', () => {
 
   it('R-304-VALIDATOR: a 304 repeating the stored ETag keeps it, and adds a Last-Modified it brings', async () => {
     const modified = 'Wed, 02 Dec 2026 10:00:00 GMT';
-    server.route('GET', '/doc', (request) => (request.headers['if-none-match'] === '"x"' ? { status: 304, headers: { etag: '"x"', 'last-modified': modified } } : { body: { v: 1 }, headers: { etag: '"x"' } }));
+    server.route('GET', '/doc', (request): Reply => (request.headers['if-none-match'] === '"x"' ? { status: 304, headers: { etag: '"x"', 'last-modified': modified } } : { body: { v: 1 }, headers: { etag: '"x"' } }));
     server.route('PUT', '/doc', { status: 204 });
     const api = createClient({ baseUrl: server.url });
     const options = api.queryOptions('/doc');
