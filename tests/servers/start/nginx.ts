@@ -87,7 +87,7 @@ ${servers.join('\n')}
     urls,
     async log() {
       const text = await readFile(join(dir, 'access.log'), 'utf8').catch(() => '');
-      return text.split('\n').filter(Boolean).map(parseLogLine);
+      return text.split('\n').filter(Boolean).map(parseLogLine).filter((line) => line.uri !== '/__ready');
     },
     async close() {
       child.kill('SIGTERM');
