@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { CorsOptions } from 'cors';
+import { RETAINED_304_HEADERS } from 'hono/etag';
 import { startLibraryServer } from '../helpers/library-server.ts';
 import { startExpress } from '../../tests/servers/start/express.ts';
+import { startHono } from '../../tests/servers/start/hono.ts';
 import { hasNginx, startNginx, staticJsonSite } from '../../tests/servers/start/nginx.ts';
 import { contactPath } from '../../tests/servers/resource.ts';
 
@@ -104,6 +106,45 @@ test.describe('Express 5 + cors, cross-origin in Chromium', () => {
       expect(api.log.slice(0, 11)).toEqual(['GET 200', ...revalidation, ...revalidation]);
     } finally {
       await api.close();
+    }
+  });
+});
+
+test.describe('Hono 4 + hono/cors + hono/etag, cross-origin in Chromium', () => {
+  const allowed = { origin: '*', allowHeaders: ['Content-Type', 'Authorization', 'If-None-Match', 'If-Modified-Since', 'If-Match'], exposeHeaders: ['ETag'], maxAge: 600 };
+
+  test("R-CORS-CONDITIONAL: hono/etag's default 304 drops the CORS headers, so the revalidation fails CORS and is sent once without conditions", async ({ page }) => {
+    const log: string[] = [];
+    const server = await startHono({ cors: allowed, log });
+    try {
+      const outcome = await runPage(page, server.url + contactPath, 'PATCH');
+      expect(outcome.revalidations).toEqual([
+        { status: 'success', same: false, error: null },
+        { status: 'success', same: false, error: null },
+      ]);
+      expect(corsWarning(outcome)).toHaveLength(1);
+      // the server did answer 304, four times (1 + 3 retries) per revalidation: the browser threw them away
+      const revalidation = ['OPTIONS 204', 'GET 304', 'OPTIONS 204', 'GET 304', 'OPTIONS 204', 'GET 304', 'OPTIONS 204', 'GET 304', 'GET 200'];
+      expect(log.slice(0, 19)).toEqual(['GET 200', ...revalidation, ...revalidation]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('R-CORS-CONDITIONAL: with retainedHeaders keeping Access-Control-Allow-Origin and -Expose-Headers, revalidations are 304s', async ({ page }) => {
+    const log: string[] = [];
+    const server = await startHono({ cors: allowed, log, retainedHeaders: [...RETAINED_304_HEADERS, 'access-control-allow-origin', 'access-control-expose-headers'] });
+    try {
+      const outcome = await runPage(page, server.url + contactPath, 'PATCH');
+      expect(outcome.revalidations).toEqual([
+        { status: 'success', same: true, error: null },
+        { status: 'success', same: true, error: null },
+      ]);
+      expect(outcome.saved).toBe('ok');
+      expect(corsWarning(outcome)).toEqual([]);
+      expect(log).toEqual(['GET 200', 'OPTIONS 204', 'GET 304', 'OPTIONS 204', 'GET 304', 'OPTIONS 204', 'PATCH 200']);
+    } finally {
+      await server.close();
     }
   });
 });
