@@ -6,6 +6,8 @@ export interface Validators {
   vary?: Record<string, string | null>;
 }
 
+import { DevWarnings } from './dev-warnings.js';
+
 /** Reads validators from a response; `undefined` when there are none or `Vary: *` makes them unusable. */
 export function readValidators(response: Headers, request: () => Headers): Validators | undefined {
   const etag = response.get('etag');
@@ -47,6 +49,8 @@ const MAX_URLS = 2_000;
 export class ValidatorStore {
   readonly #byData = new WeakMap<object, Validators>();
   readonly #byUrl = new Map<string, Validators>();
+  /** This client's development warnings (R-WEAK-ETAG, R-CORS-CONDITIONAL, hidden headers). */
+  readonly warnings = new DevWarnings();
 
   remember(url: string, validators: Validators, data?: unknown): void {
     this.#byUrl.delete(url);
@@ -72,7 +76,12 @@ export class ValidatorStore {
     return isStrongEtag(etag) ? etag : undefined;
   }
 
-  /** R-412: forget what we knew of `url`. */
+  /** R-WEAK-ETAG: the last ETag seen for `url` is weak, so a write to it cannot carry `If-Match`. */
+  weakOnly(url: string): boolean {
+    return this.#byUrl.get(url)?.etag?.startsWith('W/') ?? false;
+  }
+
+  /** R-412, R-WRITE-NO-ETAG: forget what we knew of `url`. */
   forget(url: string): void {
     this.#byUrl.delete(url);
   }
@@ -84,13 +93,16 @@ export function conditionalHeaders(validators: Validators, headers: Headers): vo
   else if (validators.lastModified !== undefined) headers.set('if-modified-since', validators.lastModified);
 }
 
-/** A 304 may carry updated validators (RFC 9110 §15.4.5); keep the old ones where it sends none. */
+/**
+ * A 304 may carry updated validators (RFC 9110 §15.4.5): a `Last-Modified` beside the same ETag is kept.
+ * R-304-VALIDATOR: a 304 whose validator differs from the stored one updates nothing (RFC 9111 §4.3.4
+ * selects the stored response to update by its validator). nginx and Django answer `W/"x"` on a gzipped
+ * 200 and `"x"` on the 304: adopting that would make writes protected only after a 304.
+ */
 export function refreshValidators(previous: Validators, notModified: Headers): Validators {
   const etag = notModified.get('etag');
   const lastModified = notModified.get('last-modified');
-  if (etag === null && lastModified === null) return previous;
-  const next: Validators = { ...previous };
-  if (etag !== null) next.etag = etag;
-  if (lastModified !== null) next.lastModified = lastModified;
-  return next;
+  // Without an ETag a 304 can only repeat the stored Last-Modified; with a different one it is another version.
+  if (etag === null || etag !== previous.etag) return previous;
+  return lastModified === null || lastModified === previous.lastModified ? previous : { ...previous, lastModified };
 }

@@ -12,10 +12,11 @@ import type { AttemptContext } from './error-hook.js';
 import { RequestTrace, traceNow, type RequestListener } from './events.js';
 import type { AuthHandle } from '../auth/handle.js';
 import { readBody } from './response-body.js';
-import { validate } from './schema.js';
+import { validate, type StandardSchemaV1 } from './schema.js';
 import type { FetchResult, RequestOptions, RetryEvent } from './types.js';
 import { buildUrl } from './url.js';
-import { readValidators, type ValidatorStore } from '../conditional/validator-store.js';
+import type { ValidatorStore } from '../conditional/validator-store.js';
+import { storeValidators, withIfMatch } from '../conditional/write-preconditions.js';
 import { isFetchwiseError, isHttpError, isRedirectError } from '../errors/guards.js';
 import { warnHiddenHeader } from '../conditional/cors-warning.js';
 import { sleep } from './sleep.js';
@@ -36,7 +37,7 @@ export interface ClientContext {
   /** Token handling (SPEC section 5), when `auth` is configured. */
   auth: AuthHandle | undefined;
   /** Called after a write settles, to update or invalidate cached queries (set by the query integration). */
-  afterWrite: ((write: WriteOutcome) => void) | undefined;
+  afterWrite: ((write: WriteOutcome) => void | Promise<void>) | undefined;
 }
 
 /** A finished PUT, PATCH, POST or DELETE, as the query cache needs to hear of it. */
@@ -45,6 +46,10 @@ export interface WriteOutcome {
   url: string;
   result?: FetchResult<unknown>;
   error?: unknown;
+  /** The write's own schema: its output is not validated again by a query with the same schema (R-WRITE-SCHEMA). */
+  schema?: StandardSchemaV1 | undefined;
+  /** Pairs a query's validated copy of the write's body with the body's validators (R-WRITE-SCHEMA). */
+  store?: ValidatorStore;
 }
 
 const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -85,15 +90,8 @@ export async function send(ctx: ClientContext, method: string, path: string, opt
   } else if (headers !== undefined && !isIdempotent(method, false)) {
     hasIdempotencyKey = isIdempotencyKey(new Headers(headers));
   }
-  // R-IF-MATCH: writes carry the strong ETag we last saw for this URL, unless the caller set one.
-  if (conditionalWrites.has(method)) {
-    const etag = ctx.store.ifMatch(url);
-    if (etag !== undefined) {
-      const merged = new Headers(headers);
-      if (!merged.has('if-match')) merged.set('if-match', etag);
-      headers = merged;
-    }
-  }
+  // R-IF-MATCH: writes carry the strong ETag we last saw for this URL, unless the caller set one (R-WEAK-ETAG).
+  if (conditionalWrites.has(method)) headers = withIfMatch(ctx.store, url, headers);
   let policy = options.retry === undefined ? ctx.retry : resolveRetryPolicy(options.retry, ctx.retry);
   // A stream body can be sent once only.
   if (options.body instanceof ReadableStream) policy = { ...policy, limit: 0 };
@@ -170,7 +168,7 @@ async function attempts(ctx: ClientContext, prepared: Prepared, trace: RequestTr
       const response = await ctx.ky(url, kyOptions);
       const result = await toResult(ctx, method, url, response, options, idempotent);
       clearTimeout(deadline);
-      if (writes.has(method) && !options.silent) ctx.afterWrite?.({ method, url, result });
+      if (writes.has(method) && !options.silent) await ctx.afterWrite?.({ method, url, result, schema: options.schema, store: ctx.store });
       return result;
     } catch (error) {
       clearTimeout(deadline);
@@ -189,7 +187,7 @@ async function attempts(ctx: ClientContext, prepared: Prepared, trace: RequestTr
       // R-3XX-NOLOC: a redirect without Location is repeated once only (seed 000).
       const delay = isRedirectError(error) && redirects++ > 0 ? undefined : retryDelay(error, retries, policy);
       if (delay === undefined) {
-        if (writes.has(method) && !options.silent) ctx.afterWrite?.({ method, url, error });
+        if (writes.has(method) && !options.silent) void ctx.afterWrite?.({ method, url, error });
         throw error;
       }
       ctx.onRetry?.({ request: (error as FetchwiseError).request, attempt: retries + 1, delay, error: error as FetchwiseError });
@@ -220,7 +218,7 @@ async function toResult(
   }
   const locationHeader = headers.get('location');
   const location = locationHeader === null ? undefined : resolveLocation(locationHeader, response.url || url);
-  if (status === 201 && location === undefined) warnHiddenHeader('Location', url);
+  if (status === 201 && location === undefined) warnHiddenHeader(ctx.store.warnings, 'Location', url);
   // A 304 has no body: the caller answers it from its cache (R-304), so there is nothing to validate.
   // R-201 / R-204: a body-less 201, 202, 204 or 205 is not checked against the schema, nor is a 201
   // whose Location `send` follows (the schema is the followed resource's).
@@ -230,13 +228,9 @@ async function toResult(
     if (!result.ok) throw new ResponseShapeError(summary(), { status, issues: result.issues, raw: data });
     data = result.value;
   }
+  // R-ETAG-STORE, R-WRITE-ETAG, R-WRITE-NO-ETAG
   if (status < 300 && (method === 'GET' || conditionalWrites.has(method))) {
-    if (method === 'DELETE') ctx.store.forget(url);
-    else {
-      // R-ETAG-STORE (and R-WRITE-ETAG): remember the version this data is.
-      const validators = readValidators(headers, () => requestHeaders(ctx, options.headers));
-      if (validators) ctx.store.remember(url, validators, options.trackData || method !== 'GET' ? data : undefined);
-    }
+    storeValidators(ctx.store, method, url, headers, () => requestHeaders(ctx, options.headers), data, options.trackData === true);
   }
   return {
     data,

@@ -1,6 +1,7 @@
 import type { WriteOutcome } from '../core/send.js';
 import { trimTrailingSlashes } from '../core/url.js';
 import { isHttpError } from '../errors/guards.js';
+import { dataForQuery } from './query-schema.js';
 import type { QueryClientLike, QueryLike } from './types.js';
 
 /** The resource URL a query was made for (see `FetchwiseQueryOptions.meta`). */
@@ -23,9 +24,9 @@ function parentOf(url: string): string | undefined {
 
 /**
  * R-INVALIDATE, R-WRITE-ETAG, R-412: after a write, update or invalidate the queries of the resource it
- * touched and of its collection, found by URL, with no query keys listed by hand.
+ * touched and of its collection, found by URL, with no query keys listed by hand. Never rejects.
  */
-export function applyWrite(queryClient: QueryClientLike, { method, url, result, error }: WriteOutcome): void {
+export async function applyWrite(queryClient: QueryClientLike, { method, url, result, error, schema, store }: WriteOutcome): Promise<void> {
   const resource = stripQuery(url);
   const ofResource = (query: QueryLike) => queryUrl(query) === resource;
   if (error !== undefined) {
@@ -37,12 +38,19 @@ export function applyWrite(queryClient: QueryClientLike, { method, url, result, 
     queryClient.removeQueries({ predicate: ofResource, type: 'inactive' });
     void queryClient.invalidateQueries({ predicate: ofResource, refetchType: 'none' });
   } else if ((method === 'PUT' || method === 'PATCH') && result.data !== undefined && result.headers.has('etag')) {
-    // The response is the new version of exactly this URL: show it without a refetch there; other
-    // representations of the resource (other query strings, pages) are refetched.
+    // The response is the new version of exactly this URL: show it without a refetch there, once it
+    // passed that query's schema (R-WRITE-SCHEMA); other representations of the resource (other query
+    // strings, pages) and queries whose schema rejects it are refetched.
     for (const query of queryClient.getQueryCache().findAll({ predicate: ofResource })) {
       const href = (query.meta?.fetchwise as { href?: unknown } | undefined)?.href;
-      if (href === url) queryClient.setQueryData(query.queryKey, result.data);
-      else void queryClient.invalidateQueries({ predicate: (other) => other === query });
+      const accepted = href === url ? await dataForQuery(query, result.data, schema) : undefined;
+      if (accepted === undefined) {
+        void queryClient.invalidateQueries({ predicate: (other) => other === query });
+        continue;
+      }
+      // The query's copy carries the validators of the body it came from (R-WRITE-ETAG, R-304).
+      store?.link(result.data, accepted.data);
+      queryClient.setQueryData(query.queryKey, accepted.data);
     }
   } else {
     void queryClient.invalidateQueries({ predicate: ofResource });

@@ -24,10 +24,10 @@ export function createMutationOptions(
       const url = buildUrl(ctx.baseUrl, target);
       try {
         const result = await send(ctx, verb, target, { ...request, silent: true });
-        applyWrite(context.client, { method: verb, url, result });
+        await applyWrite(context.client, { method: verb, url, result, schema: options.schema, store: ctx.store });
         return result.data;
       } catch (error) {
-        applyWrite(context.client, { method: verb, url, error });
+        void applyWrite(context.client, { method: verb, url, error });
         throw error;
       }
     },

@@ -1,4 +1,5 @@
 import type { DataTag, QueryKey } from '@tanstack/query-core';
+import type { StandardSchemaV1 } from '../core/schema.js';
 import type { RequestOptions } from '../core/types.js';
 import type { HttpError } from '../errors/http-error.js';
 import type { NetworkError } from '../errors/network-error.js';
@@ -51,8 +52,11 @@ export interface QueryRequestOptions extends Omit<RequestOptions, 'json' | 'body
 export interface FetchwiseQueryOptions<T> {
   queryKey: DataTag<QueryKey, T, FetchwiseQueryError>;
   queryFn: (context: QueryFunctionContextLike) => Promise<T>;
-  /** The resource URL (and the exact URL with its query), so writes find the queries they touch (R-INVALIDATE). */
-  meta: { fetchwise: { url: string; href: string } };
+  /**
+   * The resource URL (and the exact URL with its query), so writes find the queries they touch (R-INVALIDATE),
+   * and the query's schema (non-enumerable), so a write's body replaces the data only once it passes it (R-WRITE-SCHEMA).
+   */
+  meta: { fetchwise: { url: string; href: string; readonly schema?: StandardSchemaV1 } };
   /** fetchwise's retry policy is the one retrier (R-ONE-RETRIER). */
   retry: false;
   /** TanStack's structural sharing, keeping each cached object paired with its ETag. */

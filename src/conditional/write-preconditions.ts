@@ -1,0 +1,40 @@
+import { warnWeakEtag } from './cors-warning.js';
+import { originOf } from './dev-warnings.js';
+import { readValidators, type ValidatorStore } from './validator-store.js';
+
+/**
+ * R-IF-MATCH: the headers of a PUT, PATCH or DELETE to `url`, with `If-Match` set to the strong ETag last
+ * seen for it (unless the caller set one). R-WEAK-ETAG: when only a weak ETag is known, the write goes
+ * without, and in development the app is told once per origin that its writes are not protected.
+ */
+export function withIfMatch(store: ValidatorStore, url: string, headers: HeadersInit | undefined): HeadersInit | undefined {
+  const etag = store.ifMatch(url);
+  if (etag === undefined) {
+    if (store.weakOnly(url) && !new Headers(headers).has('if-match')) warnWeakEtag(store.warnings, originOf(url));
+    return headers;
+  }
+  const merged = new Headers(headers);
+  if (!merged.has('if-match')) merged.set('if-match', etag);
+  return merged;
+}
+
+/**
+ * What a 2xx GET, PUT, PATCH or DELETE tells the validator store. R-ETAG-STORE and R-WRITE-ETAG: remember
+ * the version the data is (paired with the data object itself for queries and writes). R-WRITE-NO-ETAG:
+ * a write answered without validators made the stored ones stale, so they are dropped, and the next own
+ * write is never a false 412 (Django's PATCH answers carry no ETag).
+ */
+export function storeValidators(
+  store: ValidatorStore,
+  method: string,
+  url: string,
+  response: Headers,
+  request: () => Headers,
+  data: unknown,
+  pairWithData: boolean,
+): void {
+  if (method === 'DELETE') return store.forget(url);
+  const validators = readValidators(response, request);
+  if (validators) store.remember(url, validators, pairWithData || method !== 'GET' ? data : undefined);
+  else if (method !== 'GET') store.forget(url);
+}
