@@ -1,10 +1,8 @@
-import { IssueCollector, NESTED_KEYS, codeOf, embeddedJson, isObject, text } from './structural-issues.js';
+import { IssueCollector, NESTED_KEYS, TOKEN, codeOf, embeddedJson, isObject, text } from './structural-issues.js';
 import type { Dialect, ProblemParts } from './types.js';
 
 /** Top-level members that may hold the issues, besides those an error entry may nest (`errors`, `details`, …). */
 const ENVELOPES = [...NESTED_KEYS, 'detail', 'message', 'messages'];
-/** A machine code: one token, no spaces (`invalid_grant`, `FST_ERR_VALIDATION`). Never applied to messages. */
-const TOKEN = /^[\w.:-]+$/;
 
 /**
  * The default reader: recognises shapes, not products.
@@ -36,7 +34,7 @@ export const structural: Dialect = {
     const error = body['error'];
     if (isObject(error)) {
       found = true;
-      collector.entry(error, '', 1, undefined, false);
+      collector.entry(error, '', 1, undefined, false, true);
     }
     const members = Object.values(body);
     if (!found && members.length > 0 && members.every((member) => typeof member === 'object' && member !== null)) {
@@ -57,9 +55,10 @@ function meta(body: Record<string, unknown>): ProblemParts {
   const errorIsTitle = errorText !== undefined && (typeof body['statusCode'] === 'number' || !TOKEN.test(errorText));
   const type = text(body['type']);
   const typeIsTitle = type !== undefined && /\s/.test(type);
-  const title = text(body['title']) ?? (typeIsTitle ? type : undefined) ?? (errorIsTitle && message !== undefined ? errorText : undefined);
+  const statusCoded = typeof body['statusCode'] === 'number';
+  const title = text(body['title']) ?? (typeIsTitle ? type : undefined) ?? (errorIsTitle && (message !== undefined || statusCoded) ? errorText : undefined);
   return {
-    type: typeIsTitle ? undefined : type,
+    type: (typeIsTitle ? undefined : type) ?? text(body['error_uri']) ?? text(inner['type']) ?? text(inner['status']),
     title,
     detail:
       text(body['detail']) ??

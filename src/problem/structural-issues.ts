@@ -4,13 +4,15 @@ import type { ProblemIssue } from './types.js';
 type JsonObject = Record<string, unknown>;
 
 const MAX_ITEMS = 1_000;
+/** A machine code: one token, no spaces (`invalid_grant`, `FST_ERR_VALIDATION`). Never applied to messages. */
+export const TOKEN = /^[\w.:-]+$/;
 const MAX_DEPTH = 32;
 
 /** Where an entry names its field, in the spellings real frameworks use (first found wins). */
 const FIELD_KEYS = ['field', 'path', 'loc', 'pointer', 'propertyPath', 'property', 'param', 'parameter', 'parameterName', 'instancePath', 'dataPath', 'target', 'attribute', 'key', 'name'];
 /** Where an entry carries its message (first found wins). */
 const MESSAGE_KEYS = ['message', 'msg', 'detail', 'description', 'defaultMessage', 'title', 'error', 'text'];
-const CODE_KEYS = ['code', 'errorCode', 'error_code', 'rule', 'keyword', 'type'];
+const CODE_KEYS = ['code', 'errorCode', 'error_code', 'rule', 'keyword', 'type', 'reason'];
 /** Members of an entry (or of an error object) that hold further entries. */
 export const NESTED_KEYS = ['errors', 'details', 'issues', 'violations', 'fieldViolations', 'nestedErrors', 'invalid-params', 'invalid_params', 'validation', 'fieldErrors', 'formErrors'];
 /** Keys of a field map that name no field: the form itself. */
@@ -98,10 +100,11 @@ function isEntry(object: JsonObject, listed: boolean): boolean {
 export class IssueCollector {
   readonly issues: ProblemIssue[] = [];
 
-  push(path: string, message: string, code?: string): void {
+  push(path: string, message: string, code?: string, pointer?: string): void {
     if (this.issues.length >= MAX_ITEMS) return;
     const item: ProblemIssue = { path, message };
     if (code !== undefined) item.code = code;
+    if (pointer !== undefined) item.pointer = pointer;
     this.issues.push(item);
   }
 
@@ -135,8 +138,11 @@ export class IssueCollector {
     }
   }
 
-  /** One error: its nested entries, then its own message on its own path (else on the enclosing one). */
-  entry(entry: JsonObject, prefix: string, depth: number, inherited: string | undefined, listed: boolean): void {
+  /**
+   * One error: its nested entries, then its own message on its own path (else on the enclosing one;
+   * with `fieldOnly`, as for the body's own `error` object whose message is the detail, only on its own path).
+   */
+  entry(entry: JsonObject, prefix: string, depth: number, inherited: string | undefined, listed: boolean, fieldOnly = false): void {
     const before = this.issues.length;
     for (const key of NESTED_KEYS) if (typeof entry[key] === 'object') this.value(entry[key], prefix, depth + 1, text(entry['message']));
     if (this.issues.length > before) return;
@@ -146,13 +152,19 @@ export class IssueCollector {
     if (message === undefined) return;
     const embedded = embeddedJson(message);
     if (embedded !== undefined) return this.value(embedded, prefix, depth + 1);
-    const code = first(entry, CODE_KEYS, codeOf);
+    if (fieldOnly && own === undefined) return;
+    // A one-token title next to another message is the entry's code (seed 004: `{title: "invalid_type", detail}`).
+    const title = text(entry['title']);
+    const listedCode = first(entry, CODE_KEYS, codeOf);
+    const code = (listedCode !== message ? listedCode : undefined) ?? (title !== message && title !== undefined && TOKEN.test(title) ? title : undefined);
+    const source = entry['source'];
+    const pointer = text(entry['pointer']) ?? (isObject(source) ? text(source['pointer']) : undefined);
     const keys = entry['keys'];
     if (Array.isArray(keys)) {
       // hapi / celebrate: one message for several keys.
       for (const key of keys.slice(0, MAX_ITEMS)) if (typeof key === 'string') this.push(join(prefix, pathOf(key) ?? ''), message, code);
       return;
     }
-    this.push(own ?? prefix, message, code);
+    this.push(own ?? prefix, message, code, pointer);
   }
 }
