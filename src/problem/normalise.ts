@@ -1,8 +1,6 @@
-import { IssueCollector, NESTED_KEYS, TOKEN, codeOf, embeddedJson, isObject, text } from './structural-issues.js';
+import { TOKEN, codeOf, embeddedJson, isObject, readIssues, text } from './structural-issues.js';
 import type { Dialect, ProblemParts } from './types.js';
 
-/** Top-level members that may hold the issues, besides those an error entry may nest (`errors`, `details`, …). */
-const ENVELOPES = [...NESTED_KEYS, 'detail', 'message', 'messages'];
 
 /**
  * The default reader: recognises shapes, not products.
@@ -11,37 +9,17 @@ const ENVELOPES = [...NESTED_KEYS, 'detail', 'message', 'messages'];
  *   (`{error: {code, message, status, type, …}}`).
  * - Issues, from the envelopes `errors`, `error`, `details`, `violations`, `invalid-params`, `issues`,
  *   `validation`, `fieldErrors`/`formErrors`, `detail` and `message` lists; else, when every member of the
- *   body is a list or an object, the body itself as a field map (DRF, Rails). See {@link IssueCollector}.
+ *   body is a list or an object, the body itself as a field map (DRF, Rails). See {@link readIssues}.
  * Messages are never read for meaning: a field named only inside a sentence leaves the sentence form-level.
  */
 export const structural: Dialect = {
   name: 'structural',
   parse(body) {
-    const collector = new IssueCollector();
-    if (Array.isArray(body)) {
-      collector.value(body, '', 0);
-      return { issues: collector.issues };
-    }
+    if (Array.isArray(body)) return { issues: readIssues(body) };
     if (!isObject(body)) return undefined;
     const parts = meta(body);
-    let found = false;
-    for (const key of ENVELOPES) {
-      const value = body[key];
-      if (typeof value !== 'object' || value === null) continue;
-      found = true;
-      collector.value(value, '', 1, text(body['message']));
-    }
-    const error = body['error'];
-    if (isObject(error)) {
-      found = true;
-      collector.entry(error, '', 1, undefined, false, true);
-    }
-    const members = Object.values(body);
-    if (!found && members.length > 0 && members.every((member) => typeof member === 'object' && member !== null)) {
-      collector.map(body, '', 0);
-    }
-    parts.issues = collector.issues;
-    parts.code ??= collector.issues.find((issue) => issue.code !== undefined)?.code;
+    parts.issues = readIssues(body);
+    parts.code ??= parts.issues.find((issue) => issue.code !== undefined)?.code;
     return parts;
   },
 };

@@ -2,8 +2,8 @@
  * R-PATHS: field paths are dotted with numeric array indices (`items.0.name`).
  * Accepts JSON pointers (`/items/0/name`), bracket paths (`items[0].name`, `items[0][name]`, `a['b']`),
  * JSONPath-ish roots (`$.items[0]`) and segment arrays (`['body', 'items', 0]`).
- * R-LINEAR: one pass over the text, no backtracking regular expression (a 100 KB field name of `[ `
- * or `a[` is read in well under a millisecond per kilobyte).
+ * R-LINEAR: split and replace only, no backtracking regular expression (0.1's bracket regex took 2.5 s
+ * on a field name of 20,000 `[ `).
  */
 export function normalizePath(path: string | readonly PropertyKey[] | undefined | null): string {
   if (path == null) return '';
@@ -14,40 +14,13 @@ export function normalizePath(path: string | readonly PropertyKey[] | undefined 
   if (text.startsWith('/')) return pointerSegments(text).join('.');
   if (text.startsWith('$.')) text = text.slice(2);
   else if (text.startsWith('$[')) text = text.slice(1);
-  const segments: string[] = [];
-  let current = '';
-  // After one failed search for `]`, no `[` further on can be closed either: never search again.
-  let closable = true;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (char === '.') {
-      segments.push(current);
-      current = '';
-    } else if (char === '[' && closable) {
-      const close = text.indexOf(']', index + 1);
-      const inner = close === -1 ? undefined : bracketContent(text.slice(index + 1, close));
-      if (close === -1) closable = false;
-      if (inner === undefined) {
-        current += char;
-      } else {
-        segments.push(current, inner);
-        current = '';
-        index = close;
-      }
-    } else {
-      current += char;
-    }
-  }
-  segments.push(current);
-  return segments.filter((segment) => segment !== '').join('.');
-}
-
-/** `[0]`, `[ 'name' ]`, `["name"]` → the name; `undefined` when a quote sits inside (then `[` is literal). */
-function bracketContent(raw: string): string | undefined {
-  let inner = raw.trim();
-  if (inner.startsWith("'") || inner.startsWith('"')) inner = inner.slice(1);
-  if (inner.endsWith("'") || inner.endsWith('"')) inner = inner.slice(0, -1);
-  return inner.includes("'") || inner.includes('"') ? undefined : inner;
+  // `a[0]['b']` → `a.0.b`: `]` goes, `.` and `[` split, quotes around a segment go. Linear (no backtracking).
+  return text
+    .replaceAll(']', '')
+    .split(/[.[]/)
+    .map((segment) => segment.trim().replace(/^['"]|['"]$/g, ''))
+    .filter((segment) => segment !== '')
+    .join('.');
 }
 
 /** Splits an RFC 6901 JSON pointer into its unescaped segments. */
