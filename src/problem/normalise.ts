@@ -1,4 +1,4 @@
-import { TOKEN, codeOf, embeddedJson, isObject, readIssues, text } from './structural-issues.js';
+import { TOKEN, codeOf, embeddedJson, first, isObject, readIssues, text } from './structural-issues.js';
 import type { Dialect, ProblemParts } from './types.js';
 
 
@@ -27,31 +27,21 @@ export const structural: Dialect = {
 function meta(body: Record<string, unknown>): ProblemParts {
   const error = body['error'];
   const inner = isObject(error) ? error : {};
-  const message = text(body['message']) ?? text(body['error_description']);
+  const message = first(body, ['detail', 'message', 'error_description'], text);
   const errorText = text(error);
-  // `{statusCode, error: "Unauthorized", message}` (Nest, hapi, Fastify): `error` is the reason phrase.
-  const errorIsTitle = errorText !== undefined && (typeof body['statusCode'] === 'number' || !TOKEN.test(errorText));
-  const type = text(body['type']);
-  const typeIsTitle = type !== undefined && /\s/.test(type);
+  // `error` as a string: a reason phrase next to `statusCode` (Nest, hapi, Fastify) or when it is a sentence,
+  // else (one token) a code (OAuth's `invalid_grant`).
   const statusCoded = typeof body['statusCode'] === 'number';
-  const title = text(body['title']) ?? (typeIsTitle ? type : undefined) ?? (errorIsTitle && (message !== undefined || statusCoded) ? errorText : undefined);
+  const errorIsCode = errorText !== undefined && !statusCoded && TOKEN.test(errorText);
+  const type = text(body['type']);
+  // Seed 003's `{code, type: "Internal Server Error", message}`: a `type` with spaces is a title, not a URI.
+  const typeIsTitle = type !== undefined && /\s/.test(type);
+  const title = text(body['title']) ?? (typeIsTitle ? type : undefined) ?? (errorIsCode || (message === undefined && !statusCoded) ? undefined : errorText);
   return {
-    type: (typeIsTitle ? undefined : type) ?? text(body['error_uri']) ?? text(inner['type']) ?? text(inner['status']),
+    type: (typeIsTitle ? undefined : type) ?? first(body, ['error_uri'], text) ?? first(inner, ['type', 'status'], text),
     title,
-    detail:
-      text(body['detail']) ??
-      message ??
-      (errorIsTitle && title === undefined ? errorText : undefined) ??
-      (embeddedJson(inner['message']) === undefined ? text(inner['message']) : undefined),
-    code:
-      codeOf(body['code']) ??
-      codeOf(body['errorCode']) ??
-      codeOf(body['error_code']) ??
-      (errorText !== undefined && !errorIsTitle ? errorText : undefined) ??
-      text(inner['code']) ??
-      text(inner['status']) ??
-      text(inner['type']) ??
-      codeOf(inner['code']),
+    detail: message ?? (errorIsCode || title !== undefined ? undefined : errorText) ?? (embeddedJson(inner['message']) ? undefined : text(inner['message'])),
+    code: first(body, ['code', 'errorCode', 'error_code'], codeOf) ?? (errorIsCode ? errorText : undefined) ?? first(inner, ['code', 'status', 'type'], text) ?? codeOf(inner['code']),
     instance: text(body['instance']),
   };
 }

@@ -34,7 +34,7 @@ export function codeOf(value: unknown): string | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : text(value);
 }
 
-function first(object: JsonObject, keys: readonly string[], read: (value: unknown) => string | undefined): string | undefined {
+export function first(object: JsonObject, keys: readonly string[], read: (value: unknown) => string | undefined): string | undefined {
   for (const key of keys) {
     const value = read(object[key]);
     if (value !== undefined) return value;
@@ -60,7 +60,7 @@ export function embeddedJson(value: unknown): unknown {
 
 /** Drops a leading request-part segment (`body`, `query`…); a bare index left after it (a parse position) is no field. */
 function dropLocation(segments: readonly unknown[]): string {
-  const named = segments.filter((segment) => typeof segment === 'string' || typeof segment === 'number').slice(0, MAX_DEPTH);
+  const named = segments.filter((segment) => typeof segment === 'string' || typeof segment === 'number');
   const rest = named.length > 1 && LOCATIONS.includes(String(named[0])) ? named.slice(1) : named;
   return rest.length === 1 && rest !== named && typeof rest[0] === 'number' ? '' : normalizePath(rest.map(String));
 }
