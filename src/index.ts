@@ -27,7 +27,8 @@ export type { SearchParams, SearchParamValue } from './core/url.js';
 
 export { readProblem } from './problem/read-problem.js';
 export { normalizePath } from './problem/paths.js';
-export { defaultDialects } from './problem/dialects/index.js';
+export { defaultDialects } from './problem/default-dialects.js';
+export { structural } from './problem/normalise.js';
 export type { Dialect, DialectContext, Problem, ProblemIssue, ProblemParts } from './problem/types.js';
 
 export type { RetryOption, RetryOptions } from './retry/policy.js';

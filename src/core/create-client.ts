@@ -1,5 +1,5 @@
 import ky from 'ky';
-import { defaultDialects } from '../problem/dialects/index.js';
+import { defaultDialects } from '../problem/default-dialects.js';
 import type { Dialect } from '../problem/types.js';
 import { resolveRetryPolicy } from '../retry/policy.js';
 import { captureJson, toTypedError } from './error-hook.js';

@@ -1,6 +1,7 @@
 import type { Dialect, DialectContext, Problem, ProblemIssue, ProblemParts } from './types.js';
 import { MAX_RAW_TEXT } from './types.js';
 import { reasonPhrase } from './reason-phrases.js';
+import { boundRaw } from './bound-raw.js';
 
 export interface ProblemInput {
   status: number;
@@ -44,17 +45,22 @@ export function buildProblem(input: ProblemInput, dialects: readonly Dialect[]):
   const issues = sanitizeIssues(parts?.issues);
   const formErrors: string[] = [];
   const fieldErrors = groupByPath(issues, formErrors);
+  const detail = nonEmpty(parts?.detail);
+  // R-FORM-FALLBACK: with no field errors and no form errors, the body's most specific message is the form error.
+  if (issues.length === 0) {
+    const fallback = detail ?? shortText(body, context.contentType);
+    if (fallback !== undefined) formErrors.push(fallback);
+  }
   const problem: Problem = {
     status,
     title: nonEmpty(parts?.title) ?? reasonPhrase(status, input.statusText),
     fieldErrors,
     formErrors,
     issues,
-    raw: body === '' ? undefined : body,
+    raw: body === '' ? undefined : boundRaw(body),
   };
   const type = nonEmpty(parts?.type);
   if (type !== undefined) problem.type = type;
-  const detail = nonEmpty(parts?.detail);
   if (detail !== undefined) problem.detail = detail;
   const code = nonEmpty(parts?.code);
   if (code !== undefined) problem.code = code;
@@ -62,6 +68,15 @@ export function buildProblem(input: ProblemInput, dialects: readonly Dialect[]):
   if (instance !== undefined) problem.instance = instance;
   if (dialect !== undefined) problem.dialect = dialect;
   return problem;
+}
+
+/** Text bodies this short, and not markup, are a message a form can show. */
+const MAX_MESSAGE_TEXT = 300;
+
+function shortText(body: unknown, contentType: string): string | undefined {
+  if (typeof body !== 'string' || contentType.includes('html') || contentType.includes('xml')) return undefined;
+  const trimmed = body.trim();
+  return trimmed !== '' && trimmed.length <= MAX_MESSAGE_TEXT && !trimmed.startsWith('<') ? trimmed : undefined;
 }
 
 function nonEmpty(value: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { buildProblem } from './build-problem.js';
-import { defaultDialects } from './dialects/index.js';
+import { defaultDialects } from './default-dialects.js';
 import type { Dialect, Problem } from './types.js';
 
 /** Error bodies are read up to this many bytes; the rest is discarded. */

@@ -46,7 +46,12 @@ export { stripe } from './stripe.js';
 export { zodFlatten } from './zod-flatten.js';
 
 /**
- * The built-in dialects, most specific first; the first that recognises a body wins.
+ * `fetchwise/dialects`: the named dialects of 0.1, opt-in. The default reader is the structural normaliser
+ * (`src/problem/normalise.ts`); pass one of these (or `allDialects`) in `dialects` where a body's structure
+ * alone is ambiguous or you want a product's exact reading (its codes, its message for a code-only error):
+ * `createClient({ dialects: [github, google] })`. Your dialects are tried first, the normaliser last.
+ *
+ * All of them, most specific first; the first that recognises a body wins.
  * - Problem details first: `type`/`title` with `status`/`detail` is unambiguous (ASP.NET's flavour before the rest).
  * - Then members no one else uses: `errorCode` (seed 001), `{code, type, message}` (seed 003).
  * - `{error: {…}}` envelopes, told apart by their members: Google (numeric `code` + `status`/`details`),
@@ -57,7 +62,7 @@ export { zodFlatten } from './zod-flatten.js';
  *   bare only on 400/422, never with `non_field_errors`), then DRF (nested, lists, `non_field_errors`, `{detail}`).
  * - The generic `{message}` / `{error}` / `{detail}` / `{title}` fallback last.
  */
-export const defaultDialects: readonly Dialect[] = [
+export const allDialects: readonly Dialect[] = [
   aspnetCore,
   problemJson,
   ringCentral,

@@ -1,0 +1,47 @@
+import { TOKEN, codeOf, embeddedJson, first, isObject, readIssues, text } from './structural-issues.js';
+import type { Dialect, ProblemParts } from './types.js';
+
+
+/**
+ * The default reader: recognises shapes, not products.
+ * - Meta: RFC 9457 members (`type`, `title`, `detail`, `instance`), `message`, `code`/`errorCode`/`error_code`,
+ *   `error` as a string (a code when it is one token, a title next to a message) or as an object
+ *   (`{error: {code, message, status, type, …}}`).
+ * - Issues, from the envelopes `errors`, `error`, `details`, `violations`, `invalid-params`, `issues`,
+ *   `validation`, `fieldErrors`/`formErrors`, `detail` and `message` lists; else, when every member of the
+ *   body is a list or an object, the body itself as a field map (DRF, Rails). See {@link readIssues}.
+ * Messages are never read for meaning: a field named only inside a sentence leaves the sentence form-level.
+ */
+export const structural: Dialect = {
+  name: 'structural',
+  parse(body) {
+    if (Array.isArray(body)) return { issues: readIssues(body) };
+    if (!isObject(body)) return undefined;
+    const parts = meta(body);
+    parts.issues = readIssues(body);
+    parts.code ??= parts.issues.find((issue) => issue.code !== undefined)?.code;
+    return parts;
+  },
+};
+
+function meta(body: Record<string, unknown>): ProblemParts {
+  const error = body['error'];
+  const inner = isObject(error) ? error : {};
+  const message = first(body, ['detail', 'message', 'error_description'], text);
+  const errorText = text(error);
+  // `error` as a string: a reason phrase next to `statusCode` (Nest, hapi, Fastify) or when it is a sentence,
+  // else (one token) a code (OAuth's `invalid_grant`).
+  const statusCoded = typeof body['statusCode'] === 'number';
+  const errorIsCode = errorText !== undefined && !statusCoded && TOKEN.test(errorText);
+  const type = text(body['type']);
+  // Seed 003's `{code, type: "Internal Server Error", message}`: a `type` with spaces is a title, not a URI.
+  const typeIsTitle = type !== undefined && /\s/.test(type);
+  const title = text(body['title']) ?? (typeIsTitle ? type : undefined) ?? (errorIsCode || (message === undefined && !statusCoded) ? undefined : errorText);
+  return {
+    type: (typeIsTitle ? undefined : type) ?? first(body, ['error_uri'], text) ?? first(inner, ['type', 'status'], text),
+    title,
+    detail: message ?? (errorIsCode || title !== undefined ? undefined : errorText) ?? (embeddedJson(inner['message']) ? undefined : text(inner['message'])),
+    code: first(body, ['code', 'errorCode', 'error_code'], codeOf) ?? (errorIsCode ? errorText : undefined) ?? first(inner, ['code', 'status', 'type'], text) ?? codeOf(inner['code']),
+    instance: text(body['instance']),
+  };
+}
