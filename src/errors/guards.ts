@@ -7,6 +7,11 @@ import type { NotFoundError } from './not-found-error.js';
 import type { ConflictError } from './conflict-error.js';
 import type { PreconditionFailedError } from './precondition-failed-error.js';
 import type { PayloadTooLargeError } from './payload-too-large-error.js';
+import type { MethodNotAllowedError } from './method-not-allowed-error.js';
+import type { NotAcceptableError } from './not-acceptable-error.js';
+import type { UnsupportedMediaTypeError } from './unsupported-media-type-error.js';
+import type { RangeNotSatisfiableError } from './range-not-satisfiable-error.js';
+import type { PreconditionRequiredError } from './precondition-required-error.js';
 import type { ValidationError } from './validation-error.js';
 import type { RateLimitError } from './rate-limit-error.js';
 import type { ServerError } from './server-error.js';
@@ -45,9 +50,14 @@ export const isBadRequestError: (value: unknown) => value is BadRequestError = w
 export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = withStatus((status) => status === 401);
 export const isForbiddenError: (value: unknown) => value is ForbiddenError = withStatus((status) => status === 403);
 export const isNotFoundError: (value: unknown) => value is NotFoundError = withStatus((status) => status === 404);
+export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllowedError = withStatus((status) => status === 405);
+export const isNotAcceptableError: (value: unknown) => value is NotAcceptableError = withStatus((status) => status === 406);
 export const isConflictError: (value: unknown) => value is ConflictError = withStatus((status) => status === 409);
 export const isPreconditionFailedError: (value: unknown) => value is PreconditionFailedError = withStatus((status) => status === 412);
 export const isPayloadTooLargeError: (value: unknown) => value is PayloadTooLargeError = withStatus((status) => status === 413);
+export const isUnsupportedMediaTypeError: (value: unknown) => value is UnsupportedMediaTypeError = withStatus((status) => status === 415);
+export const isRangeNotSatisfiableError: (value: unknown) => value is RangeNotSatisfiableError = withStatus((status) => status === 416);
+export const isPreconditionRequiredError: (value: unknown) => value is PreconditionRequiredError = withStatus((status) => status === 428);
 export const isRateLimitError: (value: unknown) => value is RateLimitError = withStatus((status) => status === 429);
 export const isServerError: (value: unknown) => value is ServerError = withStatus((status) => status >= 500);
 /** R-3XX-NOLOC: a redirect that came without `Location`. */

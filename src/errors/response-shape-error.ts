@@ -7,7 +7,7 @@ import { FetchwiseError, type RequestSummary } from './fetchwise-error.js';
  * `issues` use the same path format as server field errors, so one piece of UI renders both.
  */
 export class ResponseShapeError extends FetchwiseError {
-  override name: string = 'ResponseShapeError';
+  override readonly name = 'ResponseShapeError' as const;
   readonly status: number;
   readonly issues: ProblemIssue[];
   /** The body as received: parsed JSON, or text. */
