@@ -15,6 +15,7 @@ export type {
   FetchwiseMutationOptions,
   FetchwiseQueryError,
   FetchwiseQueryOptions,
+  InferInput,
   MutationRequestOptions,
   QueryClientLike,
   QueryFunctionContextLike,
@@ -54,6 +55,7 @@ export { ServiceUnavailableError } from './errors/service-unavailable-error.js';
 export { NetworkError } from './errors/network-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
 export { ResponseShapeError } from './errors/response-shape-error.js';
+export { RequestShapeError } from './errors/request-shape-error.js';
 export { SessionExpiredError } from './errors/session-expired-error.js';
 export {
   isBadRequestError,
@@ -70,6 +72,7 @@ export {
   isPreconditionRequiredError,
   isRangeNotSatisfiableError,
   isRateLimitError,
+  isRequestShapeError,
   isResponseShapeError,
   isServerError,
   isServiceUnavailableError,

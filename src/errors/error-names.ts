@@ -29,5 +29,6 @@ export type FetchwiseErrorName =
   | 'NetworkError'
   | 'TimeoutError'
   | 'ResponseShapeError'
+  | 'RequestShapeError'
   | 'SessionExpiredError'
   | HttpErrorName;

@@ -19,6 +19,7 @@ import type { ServiceUnavailableError } from './service-unavailable-error.js';
 import type { NetworkError } from './network-error.js';
 import type { TimeoutError } from './timeout-error.js';
 import type { ResponseShapeError } from './response-shape-error.js';
+import type { RequestShapeError } from './request-shape-error.js';
 import type { SessionExpiredError } from './session-expired-error.js';
 import type { RedirectError } from './redirect-error.js';
 import { isValidationFailure } from './validation-error.js';
@@ -72,4 +73,6 @@ export function isValidationError(value: unknown): value is ValidationError {
 export const isNetworkError: (value: unknown) => value is NetworkError = withName('NetworkError');
 export const isTimeoutError: (value: unknown) => value is TimeoutError = withName('TimeoutError');
 export const isResponseShapeError: (value: unknown) => value is ResponseShapeError = withName('ResponseShapeError');
+/** A mutation whose variables failed its `variables` schema: nothing was sent. */
+export const isRequestShapeError: (value: unknown) => value is RequestShapeError = withName('RequestShapeError');
 export const isSessionExpiredError: (value: unknown) => value is SessionExpiredError = withName('SessionExpiredError');
