@@ -39,6 +39,17 @@ describe('fetchwise/forms: React Hook Form', () => {
     expect(errors(form).root?.['server']?.message).toContain('email: is already taken');
   });
 
+  it('an input that unmounted (kept registered by shouldUnregister: false) is not a field any more', async () => {
+    const form = contactForm();
+    const email = form.register('email');
+    email.ref({ focus: () => {} }); // rendered
+    email.ref(null); // and removed from the page
+    setHookFormErrors(form, await serverValidationError(server));
+    expect(errors(form).email).toBeUndefined();
+    expect(errors(form).address?.zip?.message).toBe('must be 5 digits');
+    expect(errors(form).root?.['server']?.message).toContain('email: is already taken');
+  });
+
   it('`fields` lists the fields the form shows instead of the registered inputs', async () => {
     const form = createFormControl<Contact>();
     setHookFormErrors(form, await serverValidationError(server), { fields: ['email'] });
