@@ -17,7 +17,9 @@ export interface VeeValidateFormLike<TName extends string> {
  * Puts a server error into a VeeValidate form with its `setErrors`: each field's messages (all of
  * them: `errorBag`) under its field; errors that belong to no field, and those for fields the form
  * does not define, under `''`, the key VeeValidate itself uses for form-level errors
- * (`form.errors.value['']`). Returns what was set.
+ * (`form.errors.value['']`). The server's answer replaces its previous one: the form's other fields and
+ * `''` are cleared (VeeValidate's own validation, which passed before the request, does not clear
+ * errors it did not set), so `setVeeValidateErrors(form, null)` clears them all. Returns what was set.
  *
  * @example
  * const form = useForm<Contact>();
@@ -28,7 +30,8 @@ export function setVeeValidateErrors<TName extends string>(form: VeeValidateForm
   const split = splitServerErrors<TName>(error, (path) => hasPath(defined, path));
   // '' is not one of the form's paths in VeeValidate's types, but it is the key of its own form-level errors.
   const setErrors = form.setErrors as (fields: Record<string, string[] | undefined>) => void;
-  setErrors({ ...split.fields, '': split.form.length > 0 ? split.form : undefined });
+  const cleared = Object.fromEntries(leafPaths(defined).map((path) => [path, undefined]));
+  setErrors({ ...cleared, ...split.fields, '': split.form.length > 0 ? split.form : undefined });
   return split;
 }
 
@@ -47,4 +50,12 @@ function hasPath(value: unknown, path: string): boolean {
     current = (current as Record<string, unknown>)[key];
   }
   return true;
+}
+
+/** The dotted paths of the leaves of the form's values (`address.zip`, `items.0.name`). */
+function leafPaths(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof Blob) return prefix === '' ? [] : [prefix];
+  const paths: string[] = [];
+  for (const [key, child] of Object.entries(value)) paths.push(...leafPaths(child, prefix === '' ? key : `${prefix}.${key}`));
+  return paths;
 }

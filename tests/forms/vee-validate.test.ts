@@ -45,12 +45,18 @@ describe('fetchwise/forms: VeeValidate', () => {
     stop();
   });
 
-  it("a later call without form messages clears the old ones under ''", async () => {
+  it("a later answer replaces the earlier one: fields it does not name and '' are cleared; null clears all", async () => {
     const { form, stop } = contactForm();
     setVeeValidateErrors(form, await serverValidationError(server));
-    setVeeValidateErrors(form, undefined);
+    server.route('PATCH', '/contacts/1', { status: 422, body: { errors: { name: ['is required'] } } });
+    const { createClient } = await import('../../src/index.js');
+    const second = await createClient({ baseUrl: server.url }).patch('/contacts/1', { json: {} }).catch((e: unknown) => e);
+    setVeeValidateErrors(form, second);
     await nextTick();
-    expect(form.errors.value['']).toBeUndefined();
+    expect(form.errors.value).toEqual({ name: 'is required' });
+    setVeeValidateErrors(form, null);
+    await nextTick();
+    expect(form.errors.value).toEqual({});
     stop();
   });
 });
