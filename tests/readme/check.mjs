@@ -31,11 +31,18 @@ export function extractBlocks(markdown) {
   const lines = markdown.split('\n');
   const blocks = [];
   for (let i = 0; i < lines.length; i++) {
-    const fence = /^(`{3,}|~{3,})(tsx?)\s*$/.exec(lines[i]);
+    const fence = /^(`{3,}|~{3,})\s*([^\s`]*)/.exec(lines[i]);
     if (!fence) continue;
     const [, marker, lang] = fence;
+    // The closing fence: the same character, at least as many, nothing else (CommonMark). A ```ts
+    // shown inside a ````md block is part of that block, not a block of its own.
+    const closing = new RegExp(`^${marker[0]}{${marker.length},}\\s*$`);
     let end = i + 1;
-    while (end < lines.length && !lines[end].startsWith(marker)) end++;
+    while (end < lines.length && !closing.test(lines[end])) end++;
+    if (lang !== 'ts' && lang !== 'tsx') {
+      i = end;
+      continue;
+    }
     const { preamble, skip } = readPreamble(lines, i);
     blocks.push({ lang, line: i + 2, code: lines.slice(i + 1, end).join('\n'), preamble, skip });
     i = end;

@@ -34,6 +34,11 @@ const markdown = [
   '  interface X { y: string }', // 22
   '}', // 23
   fence, // 24
+  `${fence}\`md`, // 25: a Markdown example that shows a fence: not a block of its own
+  `${fence}ts`, // 26
+  'not checked', // 27
+  fence, // 28
+  `${fence}\``, // 29
 ].join('\n');
 
 describe('README check', () => {
