@@ -1,5 +1,6 @@
 import type { ProblemIssue } from '../problem/types.js';
 import { groupByPath } from '../problem/build-problem.js';
+import { firstIssue } from './first-issue.js';
 import { FetchwiseError, type RequestSummary } from './fetchwise-error.js';
 
 /**
@@ -12,9 +13,7 @@ export class RequestShapeError extends FetchwiseError {
   readonly issues: ProblemIssue[];
 
   constructor(request: RequestSummary, options: { issues: ProblemIssue[] }) {
-    const first = options.issues[0];
-    const where = first ? ` (${first.path === '' ? '' : `${first.path}: `}${first.message})` : '';
-    super(`${request.method} ${request.url} was not sent: its variables failed their schema${where}`, request);
+    super(`${request.method} ${request.url} was not sent: its variables failed their schema${firstIssue(options.issues)}`, request);
     this.issues = options.issues;
   }
 

@@ -1,5 +1,6 @@
 import type { ProblemIssue } from '../problem/types.js';
 import { groupByPath } from '../problem/build-problem.js';
+import { firstIssue } from './first-issue.js';
 import { FetchwiseError, type RequestSummary } from './fetchwise-error.js';
 
 /**
@@ -14,9 +15,7 @@ export class ResponseShapeError extends FetchwiseError {
   readonly raw: unknown;
 
   constructor(request: RequestSummary, options: { status: number; issues: ProblemIssue[]; raw: unknown; cause?: unknown }) {
-    const first = options.issues[0];
-    const where = first ? ` (${first.path === '' ? '' : `${first.path}: `}${first.message})` : '';
-    super(`${request.method} ${request.url} returned ${options.status} with an unexpected body${where}`, request, options);
+    super(`${request.method} ${request.url} returned ${options.status} with an unexpected body${firstIssue(options.issues)}`, request, options);
     this.status = options.status;
     this.issues = options.issues;
     this.raw = options.raw;
