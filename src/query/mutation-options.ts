@@ -1,9 +1,7 @@
-import { isStandardSchema, validate, type StandardSchemaV1 } from '../core/schema.js';
 import { send, type ClientContext } from '../core/send.js';
 import type { HttpMethod } from '../core/types.js';
 import { buildUrl } from '../core/url.js';
-import { summarizeRequest } from '../errors/fetchwise-error.js';
-import { RequestShapeError } from '../errors/request-shape-error.js';
+import { checkVariables, checkVariablesSchema } from './mutation-variables.js';
 import { applyWrite } from './invalidate.js';
 import type { FetchwiseMutationOptions, MutationRequestOptions, QueryClientLike } from './types.js';
 
@@ -21,9 +19,7 @@ export function createMutationOptions(
 ): FetchwiseMutationOptions<unknown, unknown> {
   const verb = method.toUpperCase();
   const { variables: variablesSchema, ...options } = mutationOptions;
-  if (variablesSchema !== undefined && !isStandardSchema(variablesSchema)) {
-    throw new TypeError('fetchwise: mutationOptions `variables` must be a Standard Schema (zod, valibot, arktype, …)');
-  }
+  checkVariablesSchema(variablesSchema);
   return {
     mutationKey: [verb, typeof path === 'string' ? path : 'dynamic'],
     mutationFn: async (variables: unknown, context: { client: QueryClientLike }) => {
@@ -44,9 +40,3 @@ export function createMutationOptions(
   };
 }
 
-/** The variables as the schema outputs them, or a `RequestShapeError` (nothing is sent). */
-async function checkVariables(schema: StandardSchemaV1, variables: unknown, method: string, url: string): Promise<unknown> {
-  const checked = await validate(schema, variables);
-  if (!checked.ok) throw new RequestShapeError(summarizeRequest(method, url), { issues: checked.issues });
-  return checked.value;
-}
