@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Type-checks every ```ts and ```tsx block of README.md against the source, as a user would write it:
+// Type-checks every ```ts, ```typescript and ```tsx block of README.md against the source, as a user would write it:
 // `fetchwise` resolves to src/index.ts and `fetchwise/<entry>` to src/<entry>/index.ts.
 //
 // Each block becomes its own module under tests/readme/.blocks/ (gitignored) and one `tsc --noEmit`
@@ -33,13 +33,14 @@ export function extractBlocks(markdown) {
   for (let i = 0; i < lines.length; i++) {
     const fence = /^(`{3,}|~{3,})\s*([^\s`]*)/.exec(lines[i]);
     if (!fence) continue;
-    const [, marker, lang] = fence;
+    const [, marker, info] = fence;
+    const lang = { typescript: 'ts', ts: 'ts', tsx: 'tsx' }[info.toLowerCase()];
     // The closing fence: the same character, at least as many, nothing else (CommonMark). A ```ts
     // shown inside a ````md block is part of that block, not a block of its own.
     const closing = new RegExp(`^${marker[0]}{${marker.length},}\\s*$`);
     let end = i + 1;
     while (end < lines.length && !closing.test(lines[end])) end++;
-    if (lang !== 'ts' && lang !== 'tsx') {
+    if (lang === undefined) {
       i = end;
       continue;
     }
