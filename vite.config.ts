@@ -8,7 +8,8 @@ import { demoApi } from './demo/api/vite-plugin.ts';
 // Vitest runs the tests.
 const library: UserConfig = {
   build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    // One entry per feature: dist/index.js, dist/forms.js (shared code goes to a chunk both import).
+    lib: { entry: { index: 'src/index.ts', forms: 'src/forms/index.ts' }, formats: ['es'] },
     outDir: 'dist',
     minify: false,
     sourcemap: true,

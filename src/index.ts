@@ -15,6 +15,7 @@ export type {
   FetchwiseMutationOptions,
   FetchwiseQueryError,
   FetchwiseQueryOptions,
+  InferInput,
   MutationRequestOptions,
   QueryClientLike,
   QueryFunctionContextLike,
@@ -33,8 +34,9 @@ export type { Dialect, DialectContext, Problem, ProblemIssue, ProblemParts } fro
 
 export type { RetryOption, RetryOptions } from './retry/policy.js';
 
-export { FetchwiseError, type RequestSummary } from './errors/fetchwise-error.js';
-export { HttpError } from './errors/http-error.js';
+export { FetchwiseError, type FetchwiseErrorOptions, type RequestSummary } from './errors/fetchwise-error.js';
+export type { FetchwiseErrorName, HttpErrorName, ServerErrorName } from './errors/error-names.js';
+export { HttpError, type HttpErrorOptions } from './errors/http-error.js';
 export { BadRequestError } from './errors/bad-request-error.js';
 export { UnauthorizedError } from './errors/unauthorized-error.js';
 export { ForbiddenError } from './errors/forbidden-error.js';
@@ -43,6 +45,7 @@ export { MethodNotAllowedError } from './errors/method-not-allowed-error.js';
 export { NotAcceptableError } from './errors/not-acceptable-error.js';
 export { ConflictError } from './errors/conflict-error.js';
 export { PreconditionFailedError } from './errors/precondition-failed-error.js';
+export { PreconditionRequiredError } from './errors/precondition-required-error.js';
 export { PayloadTooLargeError } from './errors/payload-too-large-error.js';
 export { UnsupportedMediaTypeError } from './errors/unsupported-media-type-error.js';
 export { RangeNotSatisfiableError } from './errors/range-not-satisfiable-error.js';
@@ -53,6 +56,7 @@ export { ServiceUnavailableError } from './errors/service-unavailable-error.js';
 export { NetworkError } from './errors/network-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
 export { ResponseShapeError } from './errors/response-shape-error.js';
+export { RequestShapeError } from './errors/request-shape-error.js';
 export { SessionExpiredError } from './errors/session-expired-error.js';
 export {
   isBadRequestError,
@@ -60,17 +64,23 @@ export {
   isFetchwiseError,
   isForbiddenError,
   isHttpError,
+  isMethodNotAllowedError,
   isNetworkError,
+  isNotAcceptableError,
   isNotFoundError,
   isPayloadTooLargeError,
   isPreconditionFailedError,
+  isPreconditionRequiredError,
+  isRangeNotSatisfiableError,
   isRateLimitError,
+  isRequestShapeError,
   isResponseShapeError,
   isServerError,
   isServiceUnavailableError,
   isSessionExpiredError,
   isTimeoutError,
   isUnauthorizedError,
+  isUnsupportedMediaTypeError,
   isValidationError,
 } from './errors/guards.js';
 export { fieldErrors, formErrors } from './errors/field-errors.js';

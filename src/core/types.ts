@@ -12,6 +12,7 @@ import type { InfiniteQueryOptionsCall } from '../query/infinite-query-options.j
 import type {
   FetchwiseMutationOptions,
   FetchwiseQueryOptions,
+  InferInput,
   MutationRequestOptions,
   QueryClientLike,
   QueryRequestOptions,
@@ -111,7 +112,21 @@ export interface QueryOptionsCall {
   <T = unknown>(path: string, options?: QueryRequestOptions): FetchwiseQueryOptions<T>;
 }
 
+/**
+ * `mutationOptions(method, path, options?)`. With a `variables` schema, `mutate(variables)` takes its
+ * input type; otherwise give the variables' type as the second type argument (`unknown` by default).
+ */
 export interface MutationOptionsCall {
+  <S extends StandardSchemaV1, V extends StandardSchemaV1>(
+    method: HttpMethod,
+    path: string | ((variables: InferInput<V>) => string),
+    options: MutationRequestOptions & { schema: S; variables: V },
+  ): FetchwiseMutationOptions<InferOutput<S>, InferInput<V>>;
+  <V extends StandardSchemaV1>(
+    method: HttpMethod,
+    path: string | ((variables: InferInput<V>) => string),
+    options: MutationRequestOptions & { variables: V; schema?: undefined },
+  ): FetchwiseMutationOptions<unknown, InferInput<V>>;
   <S extends StandardSchemaV1, TVariables = unknown>(
     method: HttpMethod,
     path: string | ((variables: TVariables) => string),

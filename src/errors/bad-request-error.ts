@@ -2,5 +2,5 @@ import { HttpError } from './http-error.js';
 
 /** 400 Bad Request. */
 export class BadRequestError extends HttpError {
-  override name: string = 'BadRequestError';
+  override readonly name = 'BadRequestError' as const;
 }

@@ -2,5 +2,5 @@ import { HttpError } from './http-error.js';
 
 /** 409 Conflict. */
 export class ConflictError extends HttpError {
-  override name: string = 'ConflictError';
+  override readonly name = 'ConflictError' as const;
 }

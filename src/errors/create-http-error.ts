@@ -9,6 +9,7 @@ import { MethodNotAllowedError } from './method-not-allowed-error.js';
 import { NotAcceptableError } from './not-acceptable-error.js';
 import { ConflictError } from './conflict-error.js';
 import { PreconditionFailedError } from './precondition-failed-error.js';
+import { PreconditionRequiredError } from './precondition-required-error.js';
 import { PayloadTooLargeError } from './payload-too-large-error.js';
 import { UnsupportedMediaTypeError } from './unsupported-media-type-error.js';
 import { RangeNotSatisfiableError } from './range-not-satisfiable-error.js';
@@ -31,6 +32,7 @@ const byStatus: Record<number, typeof HttpError> = {
   415: UnsupportedMediaTypeError,
   416: RangeNotSatisfiableError,
   422: ValidationError,
+  428: PreconditionRequiredError,
   503: ServiceUnavailableError,
 };
 

@@ -1,3 +1,5 @@
+import type { FetchwiseErrorName } from './error-names.js';
+
 /** Brand on every fetchwise error, so guards work across bundles, realms and minified builds. */
 export const errorBrand: unique symbol = Symbol.for('fetchwise.error');
 
@@ -8,15 +10,27 @@ export interface RequestSummary {
   url: string;
 }
 
+export interface FetchwiseErrorOptions {
+  /** Whether the retry policy treats this failure as retryable (status and method rules). @default false */
+  retryable?: boolean;
+  cause?: unknown;
+}
+
 /** Base class of every error fetchwise throws. */
 export class FetchwiseError extends Error {
-  override name: string = 'FetchwiseError';
+  override readonly name: FetchwiseErrorName = 'FetchwiseError';
   /** Method and URL of the request that failed (no credentials). */
   readonly request: RequestSummary;
+  /**
+   * Whether the retry policy would retry this failure (it may already have): a 5xx, 408, 429, network
+   * error or timeout of an idempotent request (R-IDEMPOTENT). `false` for everything else.
+   */
+  readonly retryable: boolean;
 
-  constructor(message: string, request: RequestSummary, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message: string, request: RequestSummary, options?: FetchwiseErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.request = request;
+    this.retryable = options?.retryable ?? false;
     Object.defineProperty(this, errorBrand, { value: true });
   }
 }

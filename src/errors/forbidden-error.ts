@@ -2,5 +2,5 @@ import { HttpError } from './http-error.js';
 
 /** 403 Forbidden. */
 export class ForbiddenError extends HttpError {
-  override name: string = 'ForbiddenError';
+  override readonly name = 'ForbiddenError' as const;
 }

@@ -1,4 +1,5 @@
 import type { Problem } from '../problem/types.js';
+import type { HttpErrorName } from './error-names.js';
 import { FetchwiseError, type RequestSummary } from './fetchwise-error.js';
 
 export interface HttpErrorOptions {
@@ -13,11 +14,9 @@ export interface HttpErrorOptions {
 
 /** A response with an error status. `problem` is the normalized error body. */
 export class HttpError extends FetchwiseError {
-  override name: string = 'HttpError';
+  override readonly name: HttpErrorName = 'HttpError';
   readonly status: number;
   readonly problem: Problem;
-  /** Whether the retry policy would retry this failure (it may already have). */
-  readonly retryable: boolean;
   /** Response headers. */
   readonly headers: Headers;
   /** `Retry-After` in milliseconds, when present. */
@@ -28,7 +27,6 @@ export class HttpError extends FetchwiseError {
     super(`${request.method} ${request.url} failed with ${problem.status} ${problem.title}${detail}`, request, options);
     this.status = problem.status;
     this.problem = problem;
-    this.retryable = options.retryable;
     this.headers = options.headers;
     this.retryAfter = options.retryAfter;
   }

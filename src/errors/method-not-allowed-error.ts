@@ -2,5 +2,5 @@ import { HttpError } from './http-error.js';
 
 /** 405 Method Not Allowed. */
 export class MethodNotAllowedError extends HttpError {
-  override name: string = 'MethodNotAllowedError';
+  override readonly name = 'MethodNotAllowedError' as const;
 }

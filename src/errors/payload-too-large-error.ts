@@ -2,5 +2,5 @@ import { HttpError } from './http-error.js';
 
 /** 413 Content Too Large. */
 export class PayloadTooLargeError extends HttpError {
-  override name: string = 'PayloadTooLargeError';
+  override readonly name = 'PayloadTooLargeError' as const;
 }

@@ -2,5 +2,5 @@ import { HttpError } from './http-error.js';
 
 /** 412 Precondition Failed: the resource changed since it was read (lost update). Never retried. */
 export class PreconditionFailedError extends HttpError {
-  override name: string = 'PreconditionFailedError';
+  override readonly name = 'PreconditionFailedError' as const;
 }

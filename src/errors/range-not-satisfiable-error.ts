@@ -2,5 +2,5 @@ import { HttpError } from './http-error.js';
 
 /** 416 Range Not Satisfiable. */
 export class RangeNotSatisfiableError extends HttpError {
-  override name: string = 'RangeNotSatisfiableError';
+  override readonly name = 'RangeNotSatisfiableError' as const;
 }

@@ -18,7 +18,7 @@ export interface RateLimitInfo {
 
 /** 429 Too Many Requests. Retried after `retryAfter` unless that exceeds `maxRetryAfter`. */
 export class RateLimitError extends HttpError {
-  override name: string = 'RateLimitError';
+  override readonly name = 'RateLimitError' as const;
   readonly rateLimit: RateLimitInfo;
 
   constructor(problem: Problem, request: RequestSummary, options: HttpErrorOptions & { rateLimit: RateLimitInfo }) {

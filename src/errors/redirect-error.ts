@@ -5,5 +5,5 @@ import { HttpError } from './http-error.js';
  * `Location` (fetch follows the others itself). Idempotent requests were repeated once first (seed 000).
  */
 export class RedirectError extends HttpError {
-  override name: string = 'RedirectError';
+  override readonly name = 'RedirectError' as const;
 }

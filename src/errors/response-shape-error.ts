@@ -1,5 +1,6 @@
 import type { ProblemIssue } from '../problem/types.js';
 import { groupByPath } from '../problem/build-problem.js';
+import { firstIssue } from './first-issue.js';
 import { FetchwiseError, type RequestSummary } from './fetchwise-error.js';
 
 /**
@@ -7,16 +8,14 @@ import { FetchwiseError, type RequestSummary } from './fetchwise-error.js';
  * `issues` use the same path format as server field errors, so one piece of UI renders both.
  */
 export class ResponseShapeError extends FetchwiseError {
-  override name: string = 'ResponseShapeError';
+  override readonly name = 'ResponseShapeError' as const;
   readonly status: number;
   readonly issues: ProblemIssue[];
   /** The body as received: parsed JSON, or text. */
   readonly raw: unknown;
 
   constructor(request: RequestSummary, options: { status: number; issues: ProblemIssue[]; raw: unknown; cause?: unknown }) {
-    const first = options.issues[0];
-    const where = first ? ` (${first.path === '' ? '' : `${first.path}: `}${first.message})` : '';
-    super(`${request.method} ${request.url} returned ${options.status} with an unexpected body${where}`, request, options);
+    super(`${request.method} ${request.url} returned ${options.status} with an unexpected body${firstIssue(options.issues)}`, request, options);
     this.status = options.status;
     this.issues = options.issues;
     this.raw = options.raw;

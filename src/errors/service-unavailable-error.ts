@@ -2,5 +2,5 @@ import { ServerError } from './server-error.js';
 
 /** 503 Service Unavailable. Retried no sooner than `Retry-After`. */
 export class ServiceUnavailableError extends ServerError {
-  override name: string = 'ServiceUnavailableError';
+  override readonly name = 'ServiceUnavailableError' as const;
 }

@@ -2,5 +2,5 @@ import { HttpError } from './http-error.js';
 
 /** 415 Unsupported Media Type. */
 export class UnsupportedMediaTypeError extends HttpError {
-  override name: string = 'UnsupportedMediaTypeError';
+  override readonly name = 'UnsupportedMediaTypeError' as const;
 }

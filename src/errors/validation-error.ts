@@ -6,7 +6,7 @@ import { HttpError } from './http-error.js';
  * (and `isValidationError(error)`) is true for both, while the 400 stays a `BadRequestError`.
  */
 export class ValidationError extends HttpError {
-  override name: string = 'ValidationError';
+  override readonly name = 'ValidationError' as const;
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     return value instanceof HttpError && isValidationFailure(value);

@@ -1,27 +1,32 @@
 import { send, type ClientContext } from '../core/send.js';
 import type { HttpMethod } from '../core/types.js';
 import { buildUrl } from '../core/url.js';
+import { checkVariables, checkVariablesSchema } from './mutation-variables.js';
 import { applyWrite } from './invalidate.js';
 import type { FetchwiseMutationOptions, MutationRequestOptions, QueryClientLike } from './types.js';
 
 /**
  * R-QUERY-OPTIONS for writes: the variables are the JSON body; `If-Match` is added from the known ETag
  * (R-IF-MATCH); on success the touched queries are updated or invalidated (R-INVALIDATE, R-WRITE-ETAG),
- * and a 412 invalidates them so the UI shows the server's version (R-412).
+ * and a 412 invalidates them so the UI shows the server's version (R-412). With a `variables` schema,
+ * the variables are validated first: a failure rejects with a `RequestShapeError` and sends nothing.
  */
 export function createMutationOptions(
   ctx: ClientContext,
   method: HttpMethod,
   path: string | ((variables: never) => string),
-  options: MutationRequestOptions = {},
+  mutationOptions: MutationRequestOptions = {},
 ): FetchwiseMutationOptions<unknown, unknown> {
   const verb = method.toUpperCase();
+  const { variables: variablesSchema, ...options } = mutationOptions;
+  checkVariablesSchema(variablesSchema);
   return {
     mutationKey: [verb, typeof path === 'string' ? path : 'dynamic'],
     mutationFn: async (variables: unknown, context: { client: QueryClientLike }) => {
       const target = typeof path === 'string' ? path : path(variables as never);
-      const request = variables === undefined ? options : { ...options, json: variables };
       const url = buildUrl(ctx.baseUrl, target);
+      const body = variablesSchema ? await checkVariables(variablesSchema, variables, verb, url) : variables;
+      const request = body === undefined ? options : { ...options, json: body };
       try {
         const result = await send(ctx, verb, target, { ...request, silent: true });
         await applyWrite(context.client, { method: verb, url, result, schema: options.schema, store: ctx.store });
@@ -34,3 +39,4 @@ export function createMutationOptions(
     retry: false,
   };
 }
+

@@ -3,6 +3,7 @@ import type { StandardSchemaV1 } from '../core/schema.js';
 import type { RequestOptions } from '../core/types.js';
 import type { HttpError } from '../errors/http-error.js';
 import type { NetworkError } from '../errors/network-error.js';
+import type { RequestShapeError } from '../errors/request-shape-error.js';
 import type { ResponseShapeError } from '../errors/response-shape-error.js';
 import type { SessionExpiredError } from '../errors/session-expired-error.js';
 import type { TimeoutError } from '../errors/timeout-error.js';
@@ -11,7 +12,7 @@ import type { TimeoutError } from '../errors/timeout-error.js';
  * Everything a fetchwise query or mutation can fail with. Register it as TanStack Query's default
  * error type to have `error` typed in `useQuery` (see README).
  */
-export type FetchwiseQueryError = HttpError | NetworkError | TimeoutError | ResponseShapeError | SessionExpiredError;
+export type FetchwiseQueryError = HttpError | NetworkError | TimeoutError | ResponseShapeError | RequestShapeError | SessionExpiredError;
 
 /** A query as fetchwise sees it. */
 export interface QueryLike {
@@ -64,7 +65,19 @@ export interface FetchwiseQueryOptions<T> {
 }
 
 /** Request options for a mutation; the mutation's variables are sent as the JSON body. */
-export type MutationRequestOptions = Omit<RequestOptions, 'json' | 'body' | 'signal'>;
+export interface MutationRequestOptions extends Omit<RequestOptions, 'json' | 'body' | 'signal'> {
+  /**
+   * A Standard Schema for the mutation's variables (the JSON body): `mutate(variables)` takes its input
+   * type, and the variables are validated before anything is sent. What the schema outputs is sent
+   * (so it may trim, default or transform); a failure rejects with a `RequestShapeError` whose
+   * `fieldErrors` the form adapters show under the fields, and makes no request. `schema` stays the
+   * response's schema.
+   */
+  variables?: StandardSchemaV1;
+}
+
+/** The input type of a Standard Schema: what `mutate(variables)` takes under a `variables` schema. */
+export type InferInput<S> = S extends StandardSchemaV1<infer Input, unknown> ? Input : never;
 
 /** What `client.mutationOptions` returns: pass it to `useMutation` or `new MutationObserver` unchanged. */
 export interface FetchwiseMutationOptions<T, TVariables> {

@@ -1,17 +1,20 @@
 import type { ReactNode } from 'react';
-import { contactFields, type ErrorView } from '../shared/error-view.ts';
+import type { UseFormReturn } from 'react-hook-form';
+import { contactFields, messageLines, type ContactField, type ErrorView } from '../shared/error-view.ts';
 import type { ContactInput } from '../shared/schemas.ts';
 
 interface Props {
-  value: ContactInput;
-  onChange(value: ContactInput): void;
-  onSubmit(): void;
-  /** `describeError(…)` of the last failure: field messages go next to their inputs, the rest above. */
+  /** The React Hook Form form: values, and the errors `setHookFormErrors` put under each field and in `root.server`. */
+  form: UseFormReturn<ContactInput>;
+  onSubmit(values: ContactInput): void;
+  /** `describeError(…)` of the last failure, for the summary line and what fetchwise made of the response. */
   error: ErrorView | undefined;
   /** `data-status` for the specs: loading, ready, saving, saved, invalid, conflict, error. */
   status: string;
   busy: boolean;
   submitLabel: string;
+  /** The inputs to render (every field of a contact unless told otherwise). */
+  fields?: readonly ContactField[];
   /** Shown above the fields (the conflict choices). */
   banner?: ReactNode;
   /** Shown beside the submit button. */
@@ -19,37 +22,29 @@ interface Props {
 }
 
 /** The contact form: the same markup and error placement as the Vue and Svelte pages. */
-export function ContactForm({ value, onChange, onSubmit, error, status, busy, submitLabel, banner, actions }: Props) {
+export function ContactForm({ form, onSubmit, error, status, busy, submitLabel, fields = contactFields, banner, actions }: Props) {
+  const { errors } = form.formState;
+  const formMessages = messageLines(errors.root?.['server']?.message);
   return (
-    <form
-      className="contact-form"
-      noValidate
-      data-status={status}
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
-      {error && error.kind !== 'conflict' && <FormErrors error={error} />}
+    <form className="contact-form" noValidate data-status={status} onSubmit={form.handleSubmit(onSubmit)}>
+      {error && error.kind !== 'conflict' && <FormErrors error={{ ...error, form: formMessages }} />}
       {banner}
-      {contactFields.map((field) => {
-        const messages = error?.fields[field.name];
+      {fields.map((field) => {
+        const message = errors[field.name]?.message;
         return (
           <div className="field" key={field.name}>
             <label htmlFor={`field-${field.name}`}>{field.label}</label>
             <input
               id={`field-${field.name}`}
-              name={field.name}
               type={field.type}
               autoComplete={field.autocomplete}
-              value={value[field.name]}
-              aria-invalid={messages ? true : undefined}
-              aria-describedby={messages ? `error-${field.name}` : undefined}
-              onChange={(event) => onChange({ ...value, [field.name]: event.target.value })}
+              aria-invalid={message ? true : undefined}
+              aria-describedby={message ? `error-${field.name}` : undefined}
+              {...form.register(field.name)}
             />
-            {messages && (
+            {message && (
               <p className="field-error" id={`error-${field.name}`} data-field-error={field.name}>
-                {messages.join(' ')}
+                {messageLines(message).join(' ')}
               </p>
             )}
           </div>

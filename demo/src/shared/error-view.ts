@@ -77,3 +77,16 @@ export const contactFields = [
 ] as const;
 
 export const contactFieldNames: readonly string[] = contactFields.map((field) => field.name);
+
+export type ContactField = (typeof contactFields)[number];
+
+/**
+ * The fields an edit form shows: the phone only for a contact that has one. So the forms do not show
+ * every field the API validates, and a server error for the phone (Laravel's "required when email is
+ * not present") has no input to go under: the form adapters put it in the form's error area.
+ */
+export const shownFields = (contact: { phone: string } | undefined): readonly ContactField[] =>
+  contact && contact.phone === '' ? contactFields.filter((field) => field.name !== 'phone') : contactFields;
+
+/** Form-level messages as the adapters join them (one per line), as a list. */
+export const messageLines = (message: unknown): string[] => (typeof message === 'string' && message !== '' ? message.split('\n') : []);

@@ -18,8 +18,12 @@ export const ContactPage = z.object({
 });
 export type ContactPage = z.infer<typeof ContactPage>;
 
-/** What the edit form sends (PATCH body, POST body). */
-export type ContactInput = Pick<Contact, 'name' | 'email' | 'phone'>;
+/**
+ * What the edit form sends (PATCH body, POST body): the `variables` schema of the save mutations, so
+ * `mutate(values)` is typed. It only checks types; the rules (required, email format) are the server's.
+ */
+export const ContactInput = Contact.pick({ name: true, email: true, phone: true });
+export type ContactInput = z.infer<typeof ContactInput>;
 
 export const inputOf = (contact: Contact): ContactInput => ({ name: contact.name, email: contact.email, phone: contact.phone });
 
