@@ -8,7 +8,18 @@ import { demoApi } from './demo/api/vite-plugin.ts';
 // Vitest runs the tests.
 const library: UserConfig = {
   build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    lib: {
+      // One file per entry point (package.json `exports`); shared code goes to chunks.
+      entry: {
+        index: 'src/index.ts',
+        auth: 'src/auth/index.ts',
+        hal: 'src/hal/index.ts',
+        batch: 'src/batch/index.ts',
+        poll: 'src/poll/index.ts',
+        dialects: 'src/problem/dialects/index.ts',
+      },
+      formats: ['es'],
+    },
     outDir: 'dist',
     minify: false,
     sourcemap: true,

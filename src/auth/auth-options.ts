@@ -1,11 +1,14 @@
-import { createOriginPolicy, type OriginPolicy } from './origin-policy.js';
+import type { OriginPolicy } from './origin-policy.js';
 import { createTokenStore, type TokenStore } from './token-store.js';
 import type { AuthOptions } from './types.js';
 
 /** `auth` options, checked once at `createClient`. */
 export interface ResolvedAuthOptions {
   refresh: AuthOptions['refresh'];
-  origins: OriginPolicy;
+  /** Set by the client (`setup`): the default depends on its `baseUrl`. */
+  origins: OriginPolicy | undefined;
+  /** `origins` as given. */
+  allowed: unknown;
   store: TokenStore;
   channel: string;
   onSessionExpired: (() => void) | undefined;
@@ -16,7 +19,7 @@ export interface ResolvedAuthOptions {
 const knownAuthOptions = ['refresh', 'origins', 'storage', 'channel', 'onSessionExpired', 'lockTimeout', 'refreshBefore'];
 const maxDelay = 2_147_483_647;
 
-export function resolveAuthOptions(options: unknown, baseUrl: string | undefined): ResolvedAuthOptions {
+export function resolveAuthOptions(options: unknown): ResolvedAuthOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError('fetchwise: auth must be an object such as { refresh: async ({ session }) => newSession }');
   }
@@ -45,7 +48,8 @@ export function resolveAuthOptions(options: unknown, baseUrl: string | undefined
   }
   return {
     refresh: auth.refresh,
-    origins: createOriginPolicy(auth.origins, baseUrl),
+    origins: undefined,
+    allowed: auth.origins,
     store: createTokenStore(auth.storage, channel),
     channel,
     onSessionExpired: auth.onSessionExpired,

@@ -1,21 +1,7 @@
 import type { FetchwiseError, RequestSummary } from '../errors/fetchwise-error.js';
-import type { Dialect } from '../problem/types.js';
 import type { RetryOption } from '../retry/policy.js';
-import type { InferOutput, StandardSchemaV1 } from './schema.js';
+import type { StandardSchemaV1 } from './schema.js';
 import type { SearchParams } from './url.js';
-import type { RequestListener } from './events.js';
-import type { AuthApi, AuthOptions } from '../auth/types.js';
-import type { BatchCall } from '../batch/types.js';
-import type { PollCall, PollQueryOptionsCall } from '../poll/types.js';
-import type { FollowCall, LinkPathCall, SeedEmbeddedOptions } from '../hal/types.js';
-import type { InfiniteQueryOptionsCall } from '../query/infinite-query-options.js';
-import type {
-  FetchwiseMutationOptions,
-  FetchwiseQueryOptions,
-  MutationRequestOptions,
-  QueryClientLike,
-  QueryRequestOptions,
-} from '../query/types.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | (string & {});
 
@@ -71,96 +57,3 @@ export interface RetryEvent {
   error: FetchwiseError;
 }
 
-export interface ClientOptions {
-  /** Paths are appended to it; a relative base (`/api`) resolves against the page. */
-  baseUrl?: string | URL;
-  /** Sent with every request. `Accept: application/json, *\/*;q=0.8` unless you set one. */
-  headers?: HeadersInit;
-  /** Per-attempt timeout in ms, or `false`. @default 10_000 */
-  timeout?: number | false;
-  /** @default { limit: 3, delay: 300, backoffLimit: 10_000, maxRetryAfter: 60_000, jitter: true } */
-  retry?: RetryOption;
-  /** Your error-body dialects, tried before the built-in ones. */
-  dialects?: readonly Dialect[];
-  /** The fetch implementation. @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Called before each retry wait, e.g. to show "retrying in 3 s". */
-  onRetry?: (event: RetryEvent) => void;
-  /**
-   * Lets plain `client.put/patch/post/delete` calls update or invalidate cached queries too
-   * (mutations from `mutationOptions` use their own QueryClient without it).
-   */
-  queryClient?: QueryClientLike;
-  /** Bearer tokens for the API origins, refreshed on 401 once across all tabs (SPEC section 5). */
-  auth?: AuthOptions;
-}
-
-/** `get`, `post`, … : resolve with the body, typed from the schema when one is given. */
-export interface MethodCall {
-  <S extends StandardSchemaV1>(path: string, options: RequestOptions & { schema: S }): Promise<InferOutput<S>>;
-  <T = unknown>(path: string, options?: RequestOptions): Promise<T>;
-}
-
-export interface RequestCall {
-  <S extends StandardSchemaV1>(method: HttpMethod, path: string, options: RequestOptions & { schema: S }): Promise<FetchResult<InferOutput<S>>>;
-  <T = unknown>(method: HttpMethod, path: string, options?: RequestOptions): Promise<FetchResult<T>>;
-}
-
-export interface QueryOptionsCall {
-  <S extends StandardSchemaV1>(path: string, options: QueryRequestOptions & { schema: S }): FetchwiseQueryOptions<InferOutput<S>>;
-  <T = unknown>(path: string, options?: QueryRequestOptions): FetchwiseQueryOptions<T>;
-}
-
-export interface MutationOptionsCall {
-  <S extends StandardSchemaV1, TVariables = unknown>(
-    method: HttpMethod,
-    path: string | ((variables: TVariables) => string),
-    options: MutationRequestOptions & { schema: S },
-  ): FetchwiseMutationOptions<InferOutput<S>, TVariables>;
-  <T = unknown, TVariables = unknown>(
-    method: HttpMethod,
-    path: string | ((variables: TVariables) => string),
-    options?: MutationRequestOptions,
-  ): FetchwiseMutationOptions<T, TVariables>;
-}
-
-export interface Client {
-  get: MethodCall;
-  post: MethodCall;
-  put: MethodCall;
-  patch: MethodCall;
-  /** A 404 resolves with `undefined` (the resource is already gone, R-404-DELETE). */
-  delete: MethodCall;
-  /** Resolves with `undefined`; use `request('HEAD', …)` for the headers. */
-  head: MethodCall;
-  /** Any method; resolves with the body and the response's status, headers and `location`. */
-  request: RequestCall;
-  /**
-   * Hears every request's start, retries, token refresh and end (with status and duration), e.g. for a
-   * network panel or metrics. Returns the unsubscribe function. Costs nothing while nobody listens.
-   */
-  subscribe(listener: RequestListener): () => void;
-  /** Options for `useQuery` / `QueryObserver`: a refetch of an unchanged resource costs a 304 and keeps the same data object. */
-  queryOptions: QueryOptionsCall;
-  /** Options for `useMutation` / `MutationObserver`: variables are the JSON body; touched queries are updated or invalidated. */
-  mutationOptions: MutationOptionsCall;
-  /** The session: `setSession` after sign-in, `clearSession`, `subscribe`, `refresh`, `dispose`. */
-  auth: AuthApi;
-  /** R-207: one request for several resources; resolves with one `{ ok, status, data | error }` entry per part, in order. */
-  batch: BatchCall;
-  /** R-202: follows a 202's `Location` until the job is done, honouring `Retry-After`; abortable, with a maximum wait. */
-  poll: PollCall;
-  /** R-202 with TanStack Query: a job-status query whose `refetchInterval` follows `Retry-After` and stops when done. */
-  pollQueryOptions: PollQueryOptionsCall;
-  /** R-HAL: requests a HAL link's target (templates expanded per RFC 6570) through this client. */
-  follow: FollowCall;
-  /** R-HAL: the path of a HAL link, for `get` or `queryOptions` (the key `seedEmbedded` seeds). */
-  linkPath: LinkPathCall;
-  /**
-   * R-HAL: puts the resources embedded in `resource` (those with a `self` link) into the query cache under
-   * the keys `queryOptions(path)` derives, so opening one costs no request while fresh. Resolves with the paths.
-   */
-  seedEmbedded(queryClient: QueryClientLike, resource: unknown, options?: SeedEmbeddedOptions): Promise<string[]>;
-  /** R-LINK-NEXT: options for `useInfiniteQuery` / `InfiniteQueryObserver` paging through `next` links (HAL or `Link` header). */
-  infiniteQueryOptions: InfiniteQueryOptionsCall;
-}

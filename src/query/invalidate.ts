@@ -1,6 +1,15 @@
-import type { WriteOutcome } from '../core/send.js';
+import type { FetchResult } from '../core/types.js';
 import { isHttpError } from '../errors/guards.js';
+import { resourceUrl } from './keys.js';
 import type { QueryClientLike, QueryLike } from './types.js';
+
+/** A finished PUT, PATCH, POST or DELETE, as the query cache needs to hear of it. */
+export interface WriteOutcome {
+  method: string;
+  url: string;
+  result?: FetchResult<unknown>;
+  error?: unknown;
+}
 
 /** The resource URL a query was made for (see `FetchwiseQueryOptions.meta`). */
 export function queryUrl(query: QueryLike): string | undefined {
@@ -8,10 +17,6 @@ export function queryUrl(query: QueryLike): string | undefined {
   return typeof meta?.url === 'string' ? meta.url : undefined;
 }
 
-export function stripQuery(url: string): string {
-  const end = url.search(/[?#]/);
-  return end === -1 ? url : url.slice(0, end);
-}
 
 function parentOf(url: string): string | undefined {
   const { origin, pathname } = new URL(url);
@@ -25,7 +30,7 @@ function parentOf(url: string): string | undefined {
  * touched and of its collection, found by URL, with no query keys listed by hand.
  */
 export function applyWrite(queryClient: QueryClientLike, { method, url, result, error }: WriteOutcome): void {
-  const resource = stripQuery(url);
+  const resource = resourceUrl(url);
   const ofResource = (query: QueryLike) => queryUrl(query) === resource;
   if (error !== undefined) {
     if (isHttpError(error) && error.status === 412) void queryClient.invalidateQueries({ predicate: ofResource });

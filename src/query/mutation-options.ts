@@ -1,7 +1,10 @@
-import { send, type ClientContext } from '../core/send.js';
+import type { Core } from '../core/core.js';
+import { send } from '../core/pipeline.js';
+import type { SendOptions } from '../core/core.js';
 import type { HttpMethod } from '../core/types.js';
 import { buildUrl } from '../core/url.js';
 import { applyWrite } from './invalidate.js';
+import type { SilentOptions } from './writes.js';
 import type { FetchwiseMutationOptions, MutationRequestOptions, QueryClientLike } from './types.js';
 
 /**
@@ -10,7 +13,7 @@ import type { FetchwiseMutationOptions, MutationRequestOptions, QueryClientLike 
  * and a 412 invalidates them so the UI shows the server's version (R-412).
  */
 export function createMutationOptions(
-  ctx: ClientContext,
+  core: Core,
   method: HttpMethod,
   path: string | ((variables: never) => string),
   options: MutationRequestOptions = {},
@@ -21,9 +24,10 @@ export function createMutationOptions(
     mutationFn: async (variables: unknown, context: { client: QueryClientLike }) => {
       const target = typeof path === 'string' ? path : path(variables as never);
       const request = variables === undefined ? options : { ...options, json: variables };
-      const url = buildUrl(ctx.baseUrl, target);
+      const url = buildUrl(core.baseUrl, target);
       try {
-        const result = await send(ctx, verb, target, { ...request, silent: true });
+        const sendOptions: SendOptions & SilentOptions = { ...request, silent: true };
+        const result = await send(core, verb, url, sendOptions);
         applyWrite(context.client, { method: verb, url, result });
         return result.data;
       } catch (error) {

@@ -1,5 +1,6 @@
 import type { DataTag, QueryKey } from '@tanstack/query-core';
 import type { RequestOptions } from '../core/types.js';
+import type { StandardSchemaV1 } from '../core/schema.js';
 import type { HttpError } from '../errors/http-error.js';
 import type { NetworkError } from '../errors/network-error.js';
 import type { ResponseShapeError } from '../errors/response-shape-error.js';
@@ -51,10 +52,14 @@ export interface QueryRequestOptions extends Omit<RequestOptions, 'json' | 'body
 export interface FetchwiseQueryOptions<T> {
   queryKey: DataTag<QueryKey, T, FetchwiseQueryError>;
   queryFn: (context: QueryFunctionContextLike) => Promise<T>;
-  /** The resource URL (and the exact URL with its query), so writes find the queries they touch (R-INVALIDATE). */
-  meta: { fetchwise: { url: string; href: string } };
-  /** fetchwise's retry policy is the one retrier (R-ONE-RETRIER). */
-  retry: false;
+  /**
+   * The resource URL (and the exact URL with its query), so writes find the queries they touch
+   * (R-INVALIDATE), and the query's schema, which a write's body must pass to replace its data (R-WRITE-SCHEMA).
+   */
+  meta: { fetchwise: { url: string; href: string; schema: StandardSchemaV1 | undefined } };
+  /** fetchwise's retry policy, run by TanStack's retryer: it pauses offline and counts `failureCount` (R-ONE-RETRIER). */
+  retry: (failureCount: number, error: unknown) => boolean;
+  retryDelay: (failureCount: number, error: unknown) => number;
   /** TanStack's structural sharing, keeping each cached object paired with its ETag. */
   structuralSharing: (oldData: unknown, newData: unknown) => unknown;
 }
