@@ -1,4 +1,4 @@
-import type { OriginPolicy } from './origin-policy.js';
+import { createOriginPolicy, type OriginPolicy } from './origin-policy.js';
 import { createTokenStore, type TokenStore } from './token-store.js';
 import type { AuthOptions } from './types.js';
 
@@ -46,6 +46,8 @@ export function resolveAuthOptions(options: unknown): ResolvedAuthOptions {
   if (refreshBefore !== undefined && (typeof refreshBefore !== 'number' || !(refreshBefore >= 0) || refreshBefore > maxDelay)) {
     throw new RangeError(`fetchwise: auth.refreshBefore must be a number of ms >= 0, got ${String(refreshBefore)}`);
   }
+  // R-AUTH-ORIGIN: explicit origins are checked here; the default (the client's baseUrl) at createClient.
+  if (auth.origins !== undefined) createOriginPolicy(auth.origins, undefined);
   return {
     refresh: auth.refresh,
     origins: undefined,

@@ -29,11 +29,16 @@ export interface AuthPlugin extends Plugin {
 export function createAuth(options: AuthOptions): AuthPlugin {
   const resolved = resolveAuthOptions(options);
   const auth = new Auth(resolved);
+  let setupBase: string | undefined;
   return {
     name: 'auth',
     api: auth.api,
     setup({ baseUrl }) {
-      if (resolved.origins) throw new TypeError('fetchwise: a createAuth(…) result belongs to one client; call createAuth once per client');
+      // Two clients may share one session (React StrictMode runs initialisers twice), if they agree on the origins.
+      if (resolved.origins && setupBase !== baseUrl) {
+        throw new TypeError('fetchwise: this createAuth(…) result already belongs to a client with another baseUrl; call createAuth once per API');
+      }
+      setupBase = baseUrl;
       resolved.origins = createOriginPolicy(resolved.allowed, baseUrl);
     },
     async beforeAttempt(attempt) {

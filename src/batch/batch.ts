@@ -6,6 +6,7 @@ import { createHttpError } from '../errors/create-http-error.js';
 import { summarizeRequest, type RequestSummary } from '../errors/fetchwise-error.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { buildProblem, capText } from '../problem/build-problem.js';
+import { defaultDialects } from '../problem/dialects/index.js';
 import { readMultipart, type RawPart } from './read-parts.js';
 import type { BatchEntry, BatchOptions } from './types.js';
 
@@ -96,7 +97,7 @@ async function toEntry(
   }
   // R-BAD-BODY applies per part: a broken error body still gives the typed error, with the raw text.
   const body = decode(part);
-  const problem = buildProblem({ status, contentType, body: body.ok ? body.value : String(part.body) }, ctx.dialects);
+  const problem = buildProblem({ status, contentType, body: body.ok ? body.value : String(part.body) }, [...ctx.dialects, ...defaultDialects]);
   return { ok: false, status, error: createHttpError(problem, request, { retryable: false, headers: partHeaders(part) }) };
 }
 

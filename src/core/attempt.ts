@@ -9,7 +9,8 @@ import { isRetryableStatus } from '../retry/policy.js';
 import { parseRateLimit } from '../retry/rate-limit-headers.js';
 import { parseRetryAfter } from '../retry/retry-after.js';
 import type { Core } from './core.js';
-import type { Call } from './pipeline.js';
+import type { Call } from './call.js';
+import { deadline } from './deadline.js';
 import { readBody } from './response-body.js';
 
 /** One attempt's outcome, with the success body already read (the timeout covers it). */
@@ -36,14 +37,14 @@ export const fetchWith =
 export async function runAttempt(core: Core, call: Call): Promise<AttemptResult> {
   const { method, url, timeout, signal, options, idempotent } = call;
   let attemptSignalValue = signal;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancel: (() => void) | undefined;
   let unlink: (() => void) | undefined;
+  if (signal?.aborted) throw signal.reason;
   if (timeout !== false) {
     // R-TIMEOUT: one deadline per attempt covers the headers and the body.
     const controller = new AbortController();
-    timer = setTimeout(() => controller.abort(new TimeoutError(summarizeRequest(method, url), { timeout, retryable: idempotent })), timeout);
+    cancel = deadline(controller, timeout, () => new TimeoutError(summarizeRequest(method, url), { timeout, retryable: idempotent }));
     if (signal) {
-      if (signal.aborted) throw signal.reason;
       const forward = () => controller.abort(signal.reason);
       signal.addEventListener('abort', forward, { once: true });
       unlink = () => signal.removeEventListener('abort', forward);
@@ -93,7 +94,7 @@ export async function runAttempt(core: Core, call: Call): Promise<AttemptResult>
       }),
     };
   } finally {
-    clearTimeout(timer);
+    cancel?.();
     unlink?.();
   }
 }

@@ -7,23 +7,12 @@ import { parseRetryAfter } from '../retry/retry-after.js';
 import { runAttempt, type AttemptResult } from './attempt.js';
 import type { Core, SendOptions } from './core.js';
 import { RequestTrace, traceNow } from './events.js';
-import type { Attempt, CallOutcome, Verdict } from './plugin.js';
+import type { Call } from './call.js';
+import type { CallOutcome, Verdict } from './plugin.js';
 import { validate } from './schema.js';
 import { sleep } from './sleep.js';
 import type { FetchResult } from './types.js';
 import { buildUrl } from './url.js';
-
-/** One call, prepared once: the attempt object plugins see, plus what the loop needs. */
-export interface Call extends Attempt {
-  number: number;
-  replayed: boolean;
-  readonly options: SendOptions;
-  /** The headers every attempt starts from. */
-  readonly base: Record<string, string>;
-  readonly policy: RetryPolicy;
-  readonly idempotent: boolean;
-  readonly timeout: number | false;
-}
 
 /**
  * One logical request: prepare once, run the attempt loop, then validate the body, tell the plugins,
@@ -34,7 +23,9 @@ export async function send(core: Core, method: string, path: string, options: Se
   const trace = core.listeners.size > 0 ? new RequestTrace(core.listeners, call.method, call.url) : undefined;
   let outcome: CallOutcome;
   try {
-    outcome = { ok: true, result: await finish(call, await loop(core, call, trace)) };
+    const done = await loop(core, call, trace);
+    const result = finish(call, done);
+    outcome = { ok: true, result: call.options.schema ? await checkSchema(call, result) : result };
   } catch (error) {
     outcome = { ok: false, error };
   }
@@ -77,7 +68,7 @@ function prepare(core: Core, method: string, path: string, options: SendOptions)
   return {
     method: verb,
     url,
-    headers: base,
+    headers: { ...base },
     base,
     options,
     number: 0,
@@ -140,30 +131,38 @@ async function loop(core: Core, call: Call, trace: RequestTrace | undefined): Pr
   }
 }
 
-/** The call's result: `Location` resolved, the body validated with the schema (R-200), after the loop. */
-async function finish(call: Call, { response, data }: AttemptResult & { ok: true }): Promise<FetchResult<unknown>> {
+/** The call's result, once the loop accepted a response: `Location` and `Retry-After` where they mean something. */
+function finish(call: Call, { response, data }: AttemptResult & { ok: true }): FetchResult<unknown> {
   const { status, headers } = response;
-  const { schema, parseBody } = call.options;
-  const alreadyGone = status === 404;
-  // R-201 / R-204: a body-less 201, 202, 204 or 205 is not checked; a 304 is answered from a cache.
-  if (schema && !alreadyGone && !parseBody && (data !== undefined || status === 200 || status === 203) && status !== 304) {
-    const followed = call.options.followLocation && status === 201 && headers.has('location');
-    if (!followed) {
-      const checked = await validate(schema, data);
-      if (!checked.ok) throw new ResponseShapeError(summarizeRequest(call.method, call.url), { status, issues: checked.issues, raw: data });
-      data = checked.value;
-    }
-  }
-  const location = headers.get('location');
+  // A GET's 200 has no use for Location or Retry-After (R-201, R-201-200 and R-202 are about writes and
+  // jobs): two header reads spared on the hot path.
+  const plain = status === 200 && call.method === 'GET';
+  const location = plain ? null : headers.get('location');
   return {
     data,
     status,
     headers,
     location: location === null ? undefined : resolveLocation(location, response.url || call.url),
     created: status === 201,
-    alreadyGone,
-    retryAfter: parseRetryAfter(headers.get('retry-after')),
+    alreadyGone: status === 404,
+    retryAfter: plain ? undefined : parseRetryAfter(headers.get('retry-after')),
   };
+}
+
+/**
+ * R-200: the body validated with the request's schema, after the loop. A body-less 201, 202, 204 or 205
+ * is not checked (R-201, R-204), nor a 304 (answered from a cache), a DELETE's 404, a batch, or a 201
+ * whose created resource `followLocation` fetches (the schema is for that one).
+ */
+async function checkSchema(call: Call, result: FetchResult<unknown>): Promise<FetchResult<unknown>> {
+  const { status, data } = result;
+  const { schema, parseBody, followLocation } = call.options;
+  if (!schema || parseBody || status === 304 || result.alreadyGone) return result;
+  if (data === undefined && status !== 200 && status !== 203) return result;
+  if (followLocation && status === 201 && result.location !== undefined) return result;
+  const checked = await validate(schema, data);
+  if (!checked.ok) throw new ResponseShapeError(summarizeRequest(call.method, call.url), { status, issues: checked.issues, raw: data });
+  return { ...result, data: checked.value };
 }
 
 function resolveLocation(location: string, base: string): string | undefined {
