@@ -1,7 +1,7 @@
 import type { KyInstance } from 'ky';
 import type { Dialect } from '../problem/types.js';
 import type { RetryPolicy } from '../retry/policy.js';
-import type { RequestListener } from './events.js';
+import type { RequestListener, RequestTrace } from './events.js';
 import type { Plugin } from './plugin.js';
 import type { RequestOptions, RetryEvent } from './types.js';
 
@@ -28,8 +28,8 @@ export interface SendOptions extends RequestOptions {
   cache?: RequestCache;
   /** Reads a success body instead of the JSON/text reader (a 207 batch); `schema` is then not applied. */
   parseBody?: (response: Response, signal: AbortSignal | undefined) => Promise<unknown>;
-  /** Headers set by fetchwise itself (`If-None-Match`), over the caller's. */
-  extraHeaders?: Record<string, string>;
+  /** The logical request this call is one attempt of (a query retried by TanStack): events go there, and its owner ends it. */
+  trace?: RequestTrace | undefined;
 }
 
 const coreKey: unique symbol = Symbol.for('fetchwise.core');

@@ -20,7 +20,9 @@ import { buildUrl } from './url.js';
  */
 export async function send(core: Core, method: string, path: string, options: SendOptions = {}): Promise<FetchResult<unknown>> {
   const call = prepare(core, method, path, options);
-  const trace = core.listeners.size > 0 ? new RequestTrace(core.listeners, call.method, call.url) : undefined;
+  // A query's attempts are one logical request across TanStack's retries: its layer owns the trace then.
+  const owned = options.trace === undefined;
+  const trace = owned ? (core.listeners.size > 0 ? new RequestTrace(core.listeners, call.method, call.url) : undefined) : options.trace;
   let outcome: CallOutcome;
   try {
     const done = await loop(core, call, trace);
@@ -40,11 +42,11 @@ export async function send(core: Core, method: string, path: string, options: Se
   }
   if (!outcome.ok) {
     const status = (outcome.error as { status?: unknown } | undefined)?.status;
-    trace?.end(typeof status === 'number' ? status : undefined, outcome.error);
+    if (owned) trace?.end(typeof status === 'number' ? status : undefined, outcome.error);
     throw outcome.error;
   }
   const { result } = outcome;
-  trace?.end(result.status);
+  if (owned) trace?.end(result.status);
   if (options.followLocation && result.status === 201 && result.location !== undefined) {
     const { schema, signal, retry, timeout } = options;
     const followed = await send(core, 'GET', result.location, { schema, signal, retry, timeout });
@@ -60,7 +62,6 @@ function prepare(core: Core, method: string, path: string, options: SendOptions)
   if (options.headers !== undefined) mergeHeaders(base, options.headers);
   const key = options.idempotencyKey === true ? crypto.randomUUID() : options.idempotencyKey;
   if (typeof key === 'string' && key !== '') base['idempotency-key'] = key;
-  if (options.extraHeaders) Object.assign(base, options.extraHeaders);
   let policy = options.retry === undefined ? core.retry : resolveRetryPolicy(options.retry, core.retry);
   // A stream body can be sent once only.
   if (typeof ReadableStream !== 'undefined' && options.body instanceof ReadableStream) policy = { ...policy, limit: 0 };

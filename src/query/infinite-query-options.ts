@@ -1,5 +1,6 @@
 import type { DataTag, InfiniteData, QueryKey } from '@tanstack/query-core';
 import type { Core } from '../core/core.js';
+import type { FetchResult } from '../core/types.js';
 import { send } from '../core/pipeline.js';
 import { validate, type InferOutput, type StandardSchemaV1 } from '../core/schema.js';
 import { buildUrl } from '../core/url.js';
@@ -8,7 +9,7 @@ import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { resolveRetryPolicy } from '../retry/policy.js';
 import { findLink, parseLinkHeader } from './link-header.js';
 import { resourceUrl } from './keys.js';
-import { queryRetry } from './retry.js';
+import { queryAttempt, queryRetry } from './attempts.js';
 import type { FetchwiseQueryError, QueryClientLike, QueryFunctionContextLike, QueryRequestOptions } from './types.js';
 
 /** One page of an infinite query: its body and the URLs of its neighbours, from the response's links. */
@@ -75,26 +76,33 @@ export function createInfiniteQueryOptions(core: Core, path: string, options: In
   const { queryKey: customKey, pages = linkHeaderPages, schema, searchParams, ...request } = options;
   const first = buildUrl(core.baseUrl, path, searchParams);
   const queryKey = customKey ?? (searchParams === undefined ? [path, 'infinite'] : [path, 'infinite', first]);
+  const policy = request.retry === undefined ? core.retry : resolveRetryPolicy(request.retry, core.retry);
   return {
     queryKey: queryKey as FetchwiseInfiniteQueryOptions<unknown>['queryKey'],
-    queryFn: async (context) => {
+    queryFn: (context) => {
       const url = typeof context.pageParam === 'string' ? context.pageParam : first;
-      const result = await send(core, 'GET', url, { ...request, signal: context.signal, retry: 0 });
-      const body = result.data;
-      // Links are read from the raw body: a schema may well drop `_links`.
-      const { next, prev } = await pages({ body, headers: result.headers, url, queryClient: context.client, baseUrl: core.baseUrl });
-      let data = body;
-      if (schema) {
-        const outcome = await validate(schema, body);
-        if (!outcome.ok) throw new ResponseShapeError(summarizeRequest('GET', url), { status: result.status, issues: outcome.issues, raw: body });
-        data = outcome.value;
-      }
-      return { data, url, next, prev };
+      return queryAttempt(core, policy, url, context, async (trace) => {
+        const result = await send(core, 'GET', url, { ...request, signal: context.signal, retry: 0, trace });
+        return { ...result, data: await toPage(result, url, context) };
+      });
     },
     initialPageParam: first,
     getNextPageParam: (lastPage) => lastPage.next,
     getPreviousPageParam: (firstPage) => firstPage.prev,
     meta: { fetchwise: { url: resourceUrl(first) } },
-    ...queryRetry(request.retry === undefined ? core.retry : resolveRetryPolicy(request.retry, core.retry)),
+    ...queryRetry(policy),
   };
+
+  async function toPage(result: FetchResult<unknown>, url: string, context: QueryFunctionContextLike): Promise<InfinitePage<unknown>> {
+    const body = result.data;
+    // Links are read from the raw body: a schema may well drop `_links`.
+    const { next, prev } = await pages({ body, headers: result.headers, url, queryClient: context.client, baseUrl: core.baseUrl });
+    let data = body;
+    if (schema) {
+      const outcome = await validate(schema, body);
+      if (!outcome.ok) throw new ResponseShapeError(summarizeRequest('GET', url), { status: result.status, issues: outcome.issues, raw: body });
+      data = outcome.value;
+    }
+    return { data, url, next, prev };
+  }
 }

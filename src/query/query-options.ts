@@ -4,7 +4,7 @@ import type { ValidatorStore } from '../conditional/validator-store.js';
 import { buildUrl } from '../core/url.js';
 import { resolveRetryPolicy } from '../retry/policy.js';
 import { queryKeyOf, resourceUrl } from './keys.js';
-import { queryRetry } from './retry.js';
+import { queryAttempt, queryRetry } from './attempts.js';
 import { replaceEqualDeep } from './share.js';
 import type { FetchwiseQueryOptions, QueryRequestOptions } from './types.js';
 
@@ -13,11 +13,12 @@ export function createQueryOptions(core: Core, store: ValidatorStore, path: stri
   const { queryKey, ...request } = options;
   // The URL is built once here; each fetch sends it as it is.
   const href = buildUrl(core.baseUrl, path, request.searchParams);
+  const policy = request.retry === undefined ? core.retry : resolveRetryPolicy(request.retry, core.retry);
   return {
     queryKey: (queryKey ?? queryKeyOf(path, request.searchParams)) as FetchwiseQueryOptions<unknown>['queryKey'],
-    queryFn: (context) => revalidate(core, store, href, request, context),
+    queryFn: (context) => queryAttempt(core, policy, href, context, (trace) => revalidate(core, store, href, request, context, trace)),
     meta: { fetchwise: { url: resourceUrl(href), href, schema: request.schema } },
-    ...queryRetry(request.retry === undefined ? core.retry : resolveRetryPolicy(request.retry, core.retry)),
+    ...queryRetry(policy),
     structuralSharing: (oldData: unknown, newData: unknown) => {
       const shared = replaceEqualDeep(oldData, newData);
       if (shared !== newData) store.link(newData, shared);

@@ -33,6 +33,18 @@ describe("R-ONE-RETRIER: TanStack's retryer runs fetchwise's policy", () => {
     unsubscribe();
   });
 
+  it('R-ONE-RETRIER: the attempts of one query fetch are one logical request for subscribe and onRetry', async () => {
+    server.route('GET', '/flaky', [{ status: 503 }, { status: 500 }, { body: { ok: true } }]);
+    const retries: Array<[number, string]> = [];
+    const api = createClient({ baseUrl: server.url, retry: fast, onRetry: (event) => retries.push([event.attempt, event.error.name]) });
+    const events: Array<[string, number]> = [];
+    api.subscribe((event) => events.push([event.type, event.id]));
+    await expect(queryClient.fetchQuery(api.queryOptions('/flaky'))).resolves.toEqual({ ok: true });
+    expect(events.map(([type]) => type)).toEqual(['start', 'retry', 'retry', 'end']);
+    expect(new Set(events.map(([, id]) => id)).size).toBe(1);
+    expect(retries).toEqual([[1, 'ServiceUnavailableError'], [2, 'ServerError']]);
+  });
+
   it('R-IDEMPOTENT / R-404: a non-retryable error is not retried by the retryer', async () => {
     server.route('GET', '/missing', { status: 404 });
     const api = createClient({ baseUrl: server.url, retry: fast });
