@@ -8,8 +8,19 @@ import { demoApi } from './demo/api/vite-plugin.ts';
 // Vitest runs the tests.
 const library: UserConfig = {
   build: {
-    // One entry per feature: dist/index.js, dist/forms.js (shared code goes to a chunk both import).
-    lib: { entry: { index: 'src/index.ts', forms: 'src/forms/index.ts' }, formats: ['es'] },
+    lib: {
+      // One file per entry point (package.json `exports`); shared code goes to chunks.
+      entry: {
+        index: 'src/index.ts',
+        auth: 'src/auth/index.ts',
+        hal: 'src/hal/index.ts',
+        batch: 'src/batch/index.ts',
+        poll: 'src/poll/index.ts',
+        dialects: 'src/problem/dialects/index.ts',
+        forms: 'src/forms/index.ts',
+      },
+      formats: ['es'],
+    },
     outDir: 'dist',
     minify: false,
     sourcemap: true,

@@ -4,7 +4,7 @@
 // Node cannot import TypeScript. Tabs × concurrent requests with an expired token: refresh calls and
 // the latency the refresh adds to the requests that wait for it.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root } from './lib/size.js';
@@ -35,9 +35,11 @@ async function loadHelpers() {
   return { ...server, ...tabs };
 }
 
-/** Bare specifiers the built library imports (its runtime dependencies, left external by the build). */
+/** Bare specifiers the built library imports (its runtime dependencies, left external by the build), in every entry and chunk of dist/. */
 function distImports() {
-  const dist = readFileSync(join(root, 'dist/index.js'), 'utf8');
+  const dir = join(root, 'dist');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+  const dist = files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\n');
   const found = [
     ...dist.matchAll(/(?:^|[\n;])\s*(?:import|export)\s[^;]*?\sfrom\s*["']([^"'./][^"']*)["']/g),
     ...dist.matchAll(/(?:^|[\n;])\s*import\s*["']([^"'./][^"']*)["']/g),

@@ -24,7 +24,7 @@ export async function bundlePage() {
   const result = await build({
     entryPoints: [join(root, 'bench/overhead/page.js')],
     bundle: true,
-    minify: true,
+    minify: process.env.BENCH_NOMINIFY ? false : true,
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
@@ -137,17 +137,18 @@ export async function runOverhead(browser, { rounds = 7, cycles = 10, perBlock =
   const kyGet = roundMedians('get/ky');
   const kyRefetch = roundMedians('revalidate/ky');
   const targets = {
-    get: { target: '≤ 1.10× ky', value: row('get', 'fetchwise').ratioToKy, met: row('get', 'fetchwise').ratioToKy <= 1.1 },
-    problem: { target: '≤ 1.25× ky', value: row('problem', 'fetchwise').ratioToKy, met: row('problem', 'fetchwise').ratioToKy <= 1.25 },
+    // Issue 12's targets for 0.2 (0.1 measured 1.21×, 0.40× and 0.76×).
+    get: { target: '≤ 1.00× ky', value: row('get', 'fetchwise').ratioToKy, met: row('get', 'fetchwise').ratioToKy <= 1.0 },
+    problem: { target: '≤ 0.30× ky', value: row('problem', 'fetchwise').ratioToKy, met: row('problem', 'fetchwise').ratioToKy <= 0.3 },
     revalidate: {
-      target: "304 hit cheaper than ky's 200",
+      target: "304 hit ≤ 0.70× ky's 200 through the same QueryClient",
       vsKyQuery: median(fw304.map((us, i) => us / kyRefetch[i])),
       vsKyPlain: median(fw304.map((us, i) => us / kyGet[i])),
     },
   };
   targets.revalidate.value = targets.revalidate.vsKyQuery;
   // Like for like (both through QueryClient.refetchQueries) is the verdict; the bare ky GET is reported beside it.
-  targets.revalidate.met = targets.revalidate.vsKyQuery < 1;
+  targets.revalidate.met = targets.revalidate.vsKyQuery <= 0.7;
   targets.revalidate.metVsPlain = targets.revalidate.vsKyPlain < 1;
   return { rounds, cycles, perBlock, requestsPerCase: rounds * cycles * perBlock, crossOriginIsolated: isolated, checks, responseCounts: counts, rows, targets };
 }

@@ -1,16 +1,16 @@
-export { createClient } from './core/create-client.js';
+export { createClient } from './client/create-client.js';
 export type {
+  AuthPluginLike,
   Client,
   ClientOptions,
-  FetchResult,
-  HttpMethod,
+  ClientWithAuth,
   MethodCall,
-  RequestCall,
-  RequestOptions,
-  RetryEvent,
-  QueryOptionsCall,
   MutationOptionsCall,
-} from './core/types.js';
+  QueryOptionsCall,
+  RequestCall,
+} from './client/types.js';
+export type { FetchResult, HttpMethod, RequestOptions, RetryEvent } from './core/types.js';
+export type { Attempt, AttemptOutcome, CallOutcome, Plugin, Verdict } from './core/plugin.js';
 export type {
   FetchwiseMutationOptions,
   FetchwiseQueryError,
@@ -84,40 +84,14 @@ export {
   isValidationError,
 } from './errors/guards.js';
 export { fieldErrors, formErrors } from './errors/field-errors.js';
-export type { AuthApi, AuthOptions, RefreshContext, Session, SessionEvent, SessionStore } from './auth/types.js';
-
 export { RedirectError } from './errors/redirect-error.js';
 export { isRedirectError } from './errors/guards.js';
-export type { BatchCall, BatchEntry, BatchFailure, BatchOptions, BatchSuccess } from './batch/types.js';
-export type {
-  FetchwisePollQueryOptions,
-  PollCall,
-  PollDone,
-  PollOptions,
-  PollPending,
-  PollQueryOptionsCall,
-  PollQueryRequestOptions,
-  PollSnapshot,
-} from './poll/types.js';
-export { embedded, link, links } from './hal/links.js';
-export { parseLinkHeader, type WebLink } from './hal/link-header.js';
-export type {
-  EmbeddedItem,
-  EmbeddedRel,
-  FollowCall,
-  FollowOptions,
-  HalLink,
-  HalResource,
-  LinkOptions,
-  LinkPathCall,
-  LinkRel,
-  SeedEmbeddedOptions,
-  TemplateParams,
-  TemplateValue,
-} from './hal/types.js';
+export { parseLinkHeader, type WebLink } from './query/link-header.js';
 export type {
   FetchwiseInfiniteQueryOptions,
   InfinitePage,
   InfiniteQueryOptionsCall,
   InfiniteQueryRequestOptions,
+  PageContext,
+  PageLinks,
 } from './query/infinite-query-options.js';

@@ -2,18 +2,10 @@ import { InfiniteQueryObserver, QueryClient, QueryObserver, type InfiniteData } 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { describe, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
-import {
-  createClient,
-  embedded,
-  link,
-  type BatchEntry,
-  type FetchResult,
-  type HalLink,
-  type HttpError,
-  type InfinitePage,
-  type PollSnapshot,
-  type ResponseShapeError,
-} from '../src/index.js';
+import { batch, type BatchEntry } from '../src/batch/index.js';
+import { embedded, follow, link, type HalLink } from '../src/hal/index.js';
+import { createClient, type FetchResult, type HttpError, type InfinitePage, type ResponseShapeError } from '../src/index.js';
+import { poll, pollQueryOptions, type PollSnapshot } from '../src/poll/index.js';
 
 const client = createClient({ baseUrl: 'https://api.example.com' });
 const queryClient = new QueryClient();
@@ -22,7 +14,7 @@ type Extension = z.infer<typeof Extension>;
 
 describe('R-207: batch entry narrowing', () => {
   it('narrows on ok: data on success, a typed error on failure', async () => {
-    const entries = await client.batch('/extension/1,2,3', { schema: Extension });
+    const entries = await batch(client, '/extension/1,2,3', { schema: Extension });
     expectTypeOf(entries).toEqualTypeOf<BatchEntry<Extension>[]>();
     const entry = entries[0]!;
     if (entry.ok) {
@@ -38,8 +30,8 @@ describe('R-207: batch entry narrowing', () => {
   });
 
   it('is unknown without a schema, or the type named', () => {
-    expectTypeOf(client.batch('/x')).resolves.toEqualTypeOf<BatchEntry<unknown>[]>();
-    expectTypeOf(client.batch<Extension>('/x')).resolves.toEqualTypeOf<BatchEntry<Extension>[]>();
+    expectTypeOf(batch(client, '/x')).resolves.toEqualTypeOf<BatchEntry<unknown>[]>();
+    expectTypeOf(batch<Extension>(client, '/x')).resolves.toEqualTypeOf<BatchEntry<Extension>[]>();
   });
 });
 
@@ -82,20 +74,20 @@ describe('R-HAL: typed helpers', () => {
   });
 
   it('follow infers the result from the schema', () => {
-    expectTypeOf(client.follow(list, 'next', { schema: Extension })).resolves.toEqualTypeOf<Extension>();
-    expectTypeOf(client.follow(list, 'self')).resolves.toBeUnknown();
+    expectTypeOf(follow(client, list, 'next', { schema: Extension })).resolves.toEqualTypeOf<Extension>();
+    expectTypeOf(follow(client, list, 'self')).resolves.toBeUnknown();
     // @ts-expect-error not a relation of OrderList
-    void client.follow(list, 'bogus');
+    void follow(client, list, 'bogus');
   });
 });
 
 describe('R-202: poll typing', () => {
   it('poll resolves with a FetchResult of the schema output', () => {
-    expectTypeOf(client.poll('/jobs/1', { schema: Extension })).resolves.toEqualTypeOf<FetchResult<Extension>>();
+    expectTypeOf(poll(client, '/jobs/1', { schema: Extension })).resolves.toEqualTypeOf<FetchResult<Extension>>();
   });
 
   it('a poll query holds a snapshot narrowed by done', () => {
-    const observer = new QueryObserver(queryClient, client.pollQueryOptions('/jobs/1', { schema: Extension }));
+    const observer = new QueryObserver(queryClient, pollQueryOptions(client, '/jobs/1', { schema: Extension }));
     const snapshot = observer.getCurrentResult().data;
     expectTypeOf(snapshot).toEqualTypeOf<PollSnapshot<Extension> | undefined>();
     if (snapshot?.done) expectTypeOf(snapshot.data).toEqualTypeOf<Extension>();

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
+import { createAuth, type AuthApi } from '../src/auth/index.js';
 import {
   createClient,
   isHttpError,
@@ -65,5 +66,15 @@ describe('error narrowing', () => {
   it('Problem fields are typed, raw is unknown', () => {
     expectTypeOf<Problem['raw']>().toBeUnknown();
     expectTypeOf<Problem['fieldErrors']>().toEqualTypeOf<Record<string, string[]>>();
+  });
+});
+
+describe('fetchwise/auth: client.auth', () => {
+  it('is the session API on a client created with auth, and absent otherwise', () => {
+    const withAuth = createClient({ baseUrl: 'https://api.example.com', auth: createAuth({ refresh: async () => ({ accessToken: 'at' }) }) });
+    expectTypeOf(withAuth.auth).toEqualTypeOf<AuthApi>();
+    expectTypeOf(withAuth.get('/c/1', { schema: Contact })).resolves.toEqualTypeOf<{ id: string; age?: number | undefined }>();
+    // @ts-expect-error: no `auth` option, no `client.auth`
+    void client.auth;
   });
 });

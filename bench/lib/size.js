@@ -29,48 +29,58 @@ export const settings = {
 /** `@tanstack/query-core` is a peer dependency of fetchwise: the app already has it, so it is external wherever it is imported. */
 const queryCore = ['@tanstack/query-core'];
 
+/** The package's entry points, bundled from source. */
+export const subpaths = ['auth', 'hal', 'batch', 'poll', 'dialects', 'forms'];
+
 /**
- * The entries. `external` lists what is left out of that entry's bundle.
- * Note: `createClient` references the query integration (`replaceEqualDeep`), so every fetchwise entry imports query-core.
+ * The entries. `external` lists what is left out of that entry's bundle. `budget` (gzip -9 bytes) is
+ * enforced in `npm test` by bench/size-budget.mjs (issue 12's targets).
  */
 export const entries = [
   {
     id: 'fetchwise-minimal',
-    label: 'fetchwise minimal (createClient + get)',
+    label: 'createClient + get + fieldErrors',
+    budget: 15_500,
     external: queryCore,
-    code: `import { createClient } from 'fetchwise';
+    code: `import { createClient, fieldErrors } from 'fetchwise';
 const client = createClient({ baseUrl: '${api}' });
-export const load = () => client.get('/todos');`,
+export const load = () => client.get('/todos').catch((e) => fieldErrors(e));`,
   },
   {
     id: 'fetchwise-query',
-    label: 'fetchwise + query (queryOptions + mutationOptions)',
+    label: '+ queryOptions + mutationOptions + guards',
+    budget: 16_500,
     external: queryCore,
-    code: `import { createClient } from 'fetchwise';
+    code: `import { createClient, fieldErrors, isHttpError, isValidationError, isPreconditionFailedError } from 'fetchwise';
 const client = createClient({ baseUrl: '${api}' });
+export const load = () => client.get('/todos').catch((e) => fieldErrors(e));
 export const todos = client.queryOptions('/todos');
-export const addTodo = client.mutationOptions('POST', '/todos');`,
+export const addTodo = client.mutationOptions('POST', '/todos');
+export { isHttpError, isValidationError, isPreconditionFailedError };`,
   },
   {
     id: 'fetchwise-full',
-    label: 'fetchwise full (auth + conditional + dialects)',
+    label: '+ fetchwise/auth',
+    budget: 23_000,
     external: queryCore,
-    code: `import { createClient, fieldErrors, readProblem } from 'fetchwise';
+    code: `import { createClient, fieldErrors, isHttpError, isValidationError, isPreconditionFailedError } from 'fetchwise';
+import { createAuth } from 'fetchwise/auth';
 const client = createClient({
   baseUrl: '${api}',
-  auth: { refresh: async ({ session }) => (await fetch('/auth/refresh', { method: 'POST', body: session?.refreshToken })).json() },
+  auth: createAuth({ refresh: async ({ session }) => (await fetch('/auth/refresh', { method: 'POST', body: session?.refreshToken })).json() }),
 });
-export const load = () => client.get('/todos');
+export const load = () => client.get('/todos').catch((e) => fieldErrors(e));
 export const todos = client.queryOptions('/todos');
 export const addTodo = client.mutationOptions('POST', '/todos');
 export const signIn = (session) => client.auth.setSession(session);
-export { fieldErrors, readProblem };`,
+export { isHttpError, isValidationError, isPreconditionFailedError };`,
   },
   {
     id: 'fetchwise-everything',
-    label: 'fetchwise, every export (upper bound)',
+    label: 'every export of every entry point',
+    budget: 28_000,
     external: queryCore,
-    code: `export * from 'fetchwise';`,
+    code: [`export * from 'fetchwise';`, ...subpaths.map((name) => `export * as ${name} from 'fetchwise/${name}';`)].join('\n'),
   },
   { id: 'ky', label: 'ky', code: `import ky from 'ky';\nexport const load = () => ky.get('${api}/todos').json();` },
   { id: 'ofetch', label: 'ofetch', code: `import { ofetch } from 'ofetch';\nexport const load = () => ofetch('${api}/todos');` },
@@ -98,6 +108,9 @@ export const entry = (id) => {
   return found;
 };
 
+/** The source of entry point `fetchwise/<name>`. */
+export const entryFile = (name) => (name === 'dialects' ? 'src/problem/dialects/index.ts' : `src/${name}/index.ts`);
+
 export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 export const brotliSize = (bytes) =>
   brotliCompressSync(bytes, {
@@ -109,7 +122,10 @@ export async function measure(e) {
   const result = await build({
     ...settings,
     stdin: { contents: e.code, resolveDir: root, sourcefile: `bench-entry-${e.id}.js`, loader: 'js' },
-    alias: { fetchwise: join(root, 'src/index.ts') },
+    alias: {
+      fetchwise: join(root, 'src/index.ts'),
+      ...Object.fromEntries(subpaths.map((name) => [`fetchwise/${name}`, join(root, entryFile(name))])),
+    },
     external: e.external ?? [],
     outfile: join(root, 'node_modules/.cache/fetchwise-bench', `${e.id}.js`),
   });

@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startAuthServer, type AuthServer } from '../helpers/auth-server.ts';
 import { assertBuilt, burstAll, createClients, openTabs, signIn, type Tabs } from '../helpers/tabs.ts';
 
 // Real Chromium, several pages of one browser context, the built library, and a provider whose refresh
 // tokens rotate with reuse detection (a reused one revokes the session). Race tests run several rounds.
-// The pages load dist/index.js: run `npm run build` first (`npm test` builds before `test:browser`).
+// The pages load dist/index.js and dist/auth.js (and their shared chunks): run `npm run build` first (`npm test` builds before `test:browser`).
 let server: AuthServer;
 let tabs: Tabs | undefined;
 
@@ -251,13 +251,18 @@ test('R-REFRESH-CRASH: a holder frozen in the middle of an IndexedDB transaction
   await server.refreshStarted(1);
   // Pause A inside a ledger transaction's success callback (its next heartbeat): the transaction stays
   // open, so every other tab's IndexedDB transaction on the ledger waits behind it.
-  const source = readFileSync(fileURLToPath(new URL('../../dist/index.js', import.meta.url)), 'utf8').split('\n');
+  // The ledger is auth code: in dist/auth.js or a chunk of it, whichever file the build put it in.
+  const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+  const ledger = files.find((file) => readFileSync(`${dist}${file}`, 'utf8').includes('step(normalize(get.result))'));
+  expect(ledger, 'the ledger code in dist/').toBeDefined();
+  const source = readFileSync(`${dist}${ledger}`, 'utf8').split('\n');
   const lineNumber = source.findIndex((line) => line.includes('step(normalize(get.result))'));
   expect(lineNumber).toBeGreaterThan(0);
   const cdp = await tabs.context.newCDPSession(a);
   await cdp.send('Debugger.enable');
   const paused = new Promise((resolve) => cdp.once('Debugger.paused', resolve));
-  const { breakpointId } = await cdp.send('Debugger.setBreakpointByUrl', { urlRegex: 'dist/index\\.js', lineNumber });
+  const { breakpointId } = await cdp.send('Debugger.setBreakpointByUrl', { urlRegex: `dist/${(ledger ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, lineNumber });
   await paused;
   const started = Date.now();
   const results = await b.evaluate(() => window.harness.burst(3));

@@ -1,5 +1,7 @@
 // Loaded by the auth test page (see auth-server.ts): drives the BUILT library from page.evaluate.
-import { createClient, isNetworkError, isSessionExpiredError, isUnauthorizedError } from '/dist/index.js';
+// `fetchwise` and `fetchwise/auth` resolve through the page's import map to dist/index.js and dist/auth.js.
+import { createClient, isNetworkError, isSessionExpiredError, isUnauthorizedError } from 'fetchwise';
+import { createAuth } from 'fetchwise/auth';
 
 /** The app's refresh, token in the body (an OAuth token endpoint). */
 async function bodyRefresh({ session, signal }) {
@@ -42,13 +44,13 @@ const harness = {
       baseUrl: `${location.origin}/api`,
       retry: false,
       timeout: 20_000,
-      auth: {
+      auth: createAuth({
         refresh: mode === 'cookie' ? cookieRefresh : bodyRefresh,
         onSessionExpired: () => {
           if (harness.client === client) harness.expired++;
         },
         ...auth,
-      },
+      }),
     });
     return client;
   },

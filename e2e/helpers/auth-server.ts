@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { libraryImportMap } from './library-server.ts';
+import { libraryImportMap, nodeModules } from './library-server.ts';
 
 /**
  * An identity provider and API for the cross-tab auth tests, on 127.0.0.1 (a secure context, so the
@@ -86,7 +86,7 @@ export async function startAuthServer(): Promise<AuthServer> {
   let hold: Promise<void> | undefined;
   const config: AuthServerConfig = { ...defaults };
   const map = await libraryImportMap();
-  const dependencies = Object.keys(map.imports);
+  const dependencies = nodeModules(map);
   const html = page(map);
   const stats: AuthStats = emptyStats();
   const token = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url')}`;

@@ -7,10 +7,24 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const types: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json' };
 
-/** The library's runtime dependencies and peers (kept external by the build), mapped to their browser ES modules. */
+/**
+ * The library's own entry points (package.json `exports`: `fetchwise` → `/dist/index.js`, `fetchwise/auth`
+ * → `/dist/auth.js`, …) and its runtime dependencies and peers (kept external by the build), mapped to
+ * their browser ES modules.
+ */
 export async function libraryImportMap(): Promise<{ imports: Record<string, string> }> {
-  const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+  const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    exports?: Record<string, unknown>;
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
   const imports: Record<string, string> = {};
+  for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+    const file = pick(target);
+    if (!file?.endsWith('.js')) continue; // `./package.json`
+    imports[subpath === '.' ? manifest.name : `${manifest.name}/${subpath.replace(/^\.\//, '')}`] = `/${file.replace(/^\.\//, '')}`;
+  }
   for (const name of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
     const pkg = JSON.parse(await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8')) as Record<string, unknown>;
     const exported = pkg.exports;
@@ -20,6 +34,12 @@ export async function libraryImportMap(): Promise<{ imports: Record<string, stri
   }
   return { imports };
 }
+
+/** The names in the map that are served from node_modules (the dependencies, not the library's own entries). */
+export const nodeModules = (map: { imports: Record<string, string> }): string[] =>
+  Object.entries(map.imports)
+    .filter(([, path]) => path.startsWith('/node_modules/'))
+    .map(([name]) => name);
 
 /** The ES module a browser would load from an `exports` entry: `browser`, then `import`, then `default`. */
 function pick(entry: unknown): string | undefined {
@@ -52,7 +72,7 @@ export type ApiHandler = (request: IncomingMessage, response: ServerResponse) =>
 export async function startLibraryServer(script: string, api: ApiHandler): Promise<{ url: string; close(): Promise<void> }> {
   const map = await libraryImportMap();
   const page = libraryPage(map, script);
-  const staticPrefixes = ['/dist/', ...Object.keys(map.imports).map((name) => `/node_modules/${name}/`)];
+  const staticPrefixes = ['/dist/', ...nodeModules(map).map((name) => `/node_modules/${name}/`)];
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path === '/') {

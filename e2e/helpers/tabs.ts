@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import type { Client, Session } from '../../src/index.ts';
+import type { AuthApi, Session } from '../../src/auth/index.ts';
+import type { ClientWithAuth } from '../../src/index.ts';
+
+/** A harness client: made with `auth`, so `client.auth` is the session API. */
+type Client = ClientWithAuth<AuthApi>;
 import type { AuthServer } from './auth-server.ts';
 
 /** The page's `window.harness` (e2e/helpers/auth-harness.js), as the specs call it. */
@@ -42,8 +46,10 @@ export interface Tabs {
 
 /** The library under test is the built one: `npm test` builds before `test:browser`. */
 export function assertBuilt(): void {
-  if (!existsSync(fileURLToPath(new URL('../../dist/index.js', import.meta.url)))) {
-    throw new Error('dist/index.js is missing: run `npm run build` before the browser tests (npm test does)');
+  for (const file of ['index.js', 'auth.js']) {
+    if (!existsSync(fileURLToPath(new URL(`../../dist/${file}`, import.meta.url)))) {
+      throw new Error(`dist/${file} is missing: run \`npm run build\` before the browser tests (npm test does)`);
+    }
   }
 }
 

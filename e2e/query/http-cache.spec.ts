@@ -4,7 +4,7 @@ import { startLibraryServer } from '../helpers/library-server.ts';
 // R-304 in a real browser: Chromium's own HTTP cache must never hide a 304 from the library nor
 // answer for the server with stale data, whatever Cache-Control the API sends.
 const script = `
-import { createClient } from '/dist/index.js';
+import { createClient } from 'fetchwise';
 import { QueryClient } from '@tanstack/query-core';
 const api = createClient({ baseUrl: location.origin });
 let queryClient = new QueryClient();

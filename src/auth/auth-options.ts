@@ -6,7 +6,10 @@ import type { AuthOptions } from './types.js';
 /** `auth` options, checked once at `createClient`. */
 export interface ResolvedAuthOptions {
   refresh: AuthOptions['refresh'];
-  origins: OriginPolicy;
+  /** Set by the client (`setup`): the default depends on its `baseUrl`. */
+  origins: OriginPolicy | undefined;
+  /** `origins` as given. */
+  allowed: unknown;
   store: TokenStore;
   channel: string;
   onSessionExpired: (() => void) | undefined;
@@ -16,7 +19,7 @@ export interface ResolvedAuthOptions {
 
 const knownAuthOptions = ['refresh', 'origins', 'storage', 'channel', 'onSessionExpired', 'lockTimeout', 'refreshBefore'];
 
-export function resolveAuthOptions(options: unknown, baseUrl: string | undefined): ResolvedAuthOptions {
+export function resolveAuthOptions(options: unknown): ResolvedAuthOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError('fetchwise: auth must be an object such as { refresh: async ({ session }) => newSession }');
   }
@@ -39,9 +42,12 @@ export function resolveAuthOptions(options: unknown, baseUrl: string | undefined
   const lockTimeout = checkTimerDelay('auth.lockTimeout', auth.lockTimeout ?? 10_000, 100);
   const { refreshBefore } = auth;
   if (refreshBefore !== undefined) checkTimerDelay('auth.refreshBefore', refreshBefore);
+  // R-AUTH-ORIGIN: explicit origins are checked here; the default (the client's baseUrl) at createClient.
+  if (auth.origins !== undefined) createOriginPolicy(auth.origins, undefined);
   return {
     refresh: auth.refresh,
-    origins: createOriginPolicy(auth.origins, baseUrl),
+    origins: undefined,
+    allowed: auth.origins,
     store: createTokenStore(auth.storage, channel),
     channel,
     onSessionExpired: auth.onSessionExpired,

@@ -3,7 +3,8 @@ import { NetworkError } from '../errors/network-error.js';
 import { SessionExpiredError } from '../errors/session-expired-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { resolveAuthOptions, type ResolvedAuthOptions } from './auth-options.js';
-import type { AuthHandle } from './handle.js';
+import type { Plugin } from '../core/plugin.js';
+import { createOriginPolicy } from './origin-policy.js';
 import { createLedger, type Ledger } from './ledger.js';
 import { RefreshCoordinator } from './refresh-coordinator.js';
 import { RefreshUnavailable, SessionEnded } from './refresh-failure.js';
@@ -14,16 +15,45 @@ import { createTabLock } from './tab-lock.js';
 import { cleanSession, isSession } from './token-store.js';
 import type { AuthApi, AuthOptions, Session, SessionEvent } from './types.js';
 
-/** What `createClient` gets: the handle for the request pipeline (none without `auth`) and `client.auth`. */
-export interface AuthLayer {
-  handle: AuthHandle | undefined;
-  api: AuthApi;
+const tokenKey: unique symbol = Symbol('fetchwise.auth.token');
+
+/** What `createAuth` returns: pass it as `createClient({ auth })`; `client.auth` is its `api`. */
+export interface AuthPlugin extends Plugin {
+  /** The session API, also reachable as `client.auth`. */
+  readonly api: AuthApi;
 }
 
-export function createAuth(options: AuthOptions | undefined, baseUrl: string | undefined): AuthLayer {
-  if (options === undefined) return { handle: undefined, api: disabledAuthApi };
-  const auth = new Auth(resolveAuthOptions(options, baseUrl));
-  return { handle: auth, api: auth.api };
+/**
+ * `fetchwise/auth`: bearer tokens for the API origins, refreshed on 401 once across all tabs
+ * (SPEC section 5). Options are checked here; pass the result to one `createClient`.
+ */
+export function createAuth(options: AuthOptions): AuthPlugin {
+  const resolved = resolveAuthOptions(options);
+  const auth = new Auth(resolved);
+  let setupBase: string | undefined;
+  return {
+    name: 'auth',
+    api: auth.api,
+    setup({ baseUrl }) {
+      // Two clients may share one session (React StrictMode runs initialisers twice), if they agree on the origins.
+      if (resolved.origins && setupBase !== baseUrl) {
+        throw new TypeError('fetchwise: this createAuth(…) result already belongs to a client with another baseUrl; call createAuth once per API');
+      }
+      setupBase = baseUrl;
+      resolved.origins = createOriginPolicy(resolved.allowed, baseUrl);
+    },
+    async beforeAttempt(attempt) {
+      const token = await auth.attach(attempt.url, attempt.headers, attempt.signal);
+      attempt.state.set(tokenKey, token);
+    },
+    async afterAttempt(attempt, outcome) {
+      const token = attempt.state.get(tokenKey) as string | undefined;
+      // R-401-REFRESH: one replay with a fresh token; a second 401 is final.
+      if (outcome.ok || token === undefined || attempt.replayed || (outcome.error as { status?: number }).status !== 401) return undefined;
+      await auth.recover(token, outcome.error.request, attempt.signal);
+      return 'replay';
+    },
+  };
 }
 
 /** What one activation installed; `dispose` removes exactly these. */
@@ -43,7 +73,7 @@ const maxDelay = 2_147_483_647;
  * StrictMode runs initialisers twice) therefore holds nothing, and a disposed client comes back on
  * its next use (StrictMode's remount, HMR).
  */
-class Auth implements AuthHandle {
+class Auth {
   readonly api: AuthApi;
   readonly #options: ResolvedAuthOptions;
   readonly #state: SessionState;
@@ -85,9 +115,9 @@ class Auth implements AuthHandle {
     };
   }
 
-  async attach(url: string, headers: Headers, signal: AbortSignal | undefined): Promise<string | undefined> {
+  async attach(url: string, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<string | undefined> {
     // R-AUTH-ORIGIN, on the final absolute URL. A caller's own Authorization header is left alone.
-    if (!this.#options.origins.allows(url) || headers.has('authorization')) return undefined;
+    if (!this.#options.origins?.allows(url) || 'authorization' in headers) return undefined;
     const activation = this.#activate();
     if (this.#state.get().status !== 'active') await abortable(activation.startup, signal);
     if (this.#inflight) await abortable(this.#inflight.catch(() => undefined), signal);
@@ -98,7 +128,7 @@ class Auth implements AuthHandle {
       session = this.#state.get().session;
     }
     if (!session) return undefined;
-    headers.set('authorization', `Bearer ${session.accessToken}`);
+    headers['authorization'] = `Bearer ${session.accessToken}`;
     return session.accessToken;
   }
 
@@ -221,15 +251,3 @@ function toRequestError(error: unknown, request: RequestSummary): unknown {
   if (error instanceof RefreshUnavailable) return new NetworkError(request, { retryable: true, cause: error.cause });
   return error;
 }
-
-const notConfigured = () => Promise.reject(new TypeError('fetchwise: pass auth options to createClient to use client.auth'));
-
-/** `client.auth` of a client created without `auth`. */
-const disabledAuthApi: AuthApi = {
-  setSession: notConfigured,
-  clearSession: notConfigured,
-  getAccessToken: () => undefined,
-  subscribe: () => () => undefined,
-  refresh: notConfigured,
-  dispose: () => Promise.resolve(),
-};

@@ -1,31 +1,39 @@
-import { send, type ClientContext } from '../core/send.js';
+import { coreOf, type Core } from '../core/core.js';
+import { send } from '../core/pipeline.js';
 import { isJsonMediaType, readBody } from '../core/response-body.js';
-import { validate, type StandardSchemaV1 } from '../core/schema.js';
+import { validate, type InferOutput, type StandardSchemaV1 } from '../core/schema.js';
 import { createHttpError } from '../errors/create-http-error.js';
 import { summarizeRequest, type RequestSummary } from '../errors/fetchwise-error.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { buildProblem, capText } from '../problem/build-problem.js';
+import { defaultDialects } from '../problem/default-dialects.js';
 import { readMultipart, type RawPart } from './read-parts.js';
 import type { BatchEntry, BatchOptions } from './types.js';
 
 const batchAccept = 'multipart/mixed, application/json;q=0.9, */*;q=0.8';
 
-/** R-207: `client.batch`. One request through `send` (auth, retries, typed errors), read part by part. */
-export async function batch(ctx: ClientContext, path: string, options: BatchOptions = {}): Promise<BatchEntry<unknown>[]> {
+/**
+ * R-207: one request for several resources (`fetchwise/batch`), through the client's pipeline (auth,
+ * retries, typed errors), read part by part: one `{ ok, status, data | error }` entry per part, in order.
+ */
+export function batch<S extends StandardSchemaV1>(client: object, path: string, options: BatchOptions & { schema: S }): Promise<BatchEntry<InferOutput<S>>[]>;
+export function batch<T = unknown>(client: object, path: string, options?: BatchOptions): Promise<BatchEntry<T>[]>;
+export async function batch(client: object, path: string, options: BatchOptions = {}): Promise<BatchEntry<unknown>[]> {
+  const core = coreOf(client);
   const { method = 'GET', schema, ...request } = options;
   const verb = method.toUpperCase();
   const headers = new Headers(request.headers);
   if (!headers.has('accept')) headers.set('accept', batchAccept);
-  const result = await send(ctx, verb, path, {
+  const result = await send(core, verb, path, {
     ...request,
     headers,
-    parseBody: (response) => readBatch(ctx, verb, response, schema, request.signal),
+    parseBody: (response, signal) => readBatch(core, verb, response, schema, signal),
   });
   return result.data as BatchEntry<unknown>[];
 }
 
 async function readBatch(
-  ctx: ClientContext,
+  ctx: Core,
   method: string,
   response: Response,
   schema: StandardSchemaV1 | undefined,
@@ -75,7 +83,7 @@ export function readStatuses(manifest: RawPart | undefined): number[] | undefine
 }
 
 async function toEntry(
-  ctx: ClientContext,
+  ctx: Core,
   status: number,
   part: RawPart,
   schema: StandardSchemaV1 | undefined,
@@ -89,7 +97,7 @@ async function toEntry(
   }
   // R-BAD-BODY applies per part: a broken error body still gives the typed error, with the raw text.
   const body = decode(part);
-  const problem = buildProblem({ status, contentType, body: body.ok ? body.value : String(part.body) }, ctx.dialects);
+  const problem = buildProblem({ status, contentType, body: body.ok ? body.value : String(part.body) }, [...ctx.dialects, ...defaultDialects]);
   return { ok: false, status, error: createHttpError(problem, request, { retryable: false, headers: partHeaders(part) }) };
 }
 

@@ -31,12 +31,3 @@ export interface BatchOptions extends Omit<RequestOptions, 'followLocation'> {
   method?: HttpMethod;
 }
 
-/**
- * R-207: sends one request and resolves with one entry per resource, in order. A `207 multipart/mixed`
- * answer is split into its parts; a plain 2xx answer (a single resource) gives a one-entry array.
- * The whole call rejects only when the request itself fails (e.g. 400, 503 after retries).
- */
-export interface BatchCall {
-  <S extends StandardSchemaV1>(path: string, options: BatchOptions & { schema: S }): Promise<BatchEntry<InferOutput<S>>[]>;
-  <T = unknown>(path: string, options?: BatchOptions): Promise<BatchEntry<T>[]>;
-}

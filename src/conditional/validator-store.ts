@@ -9,7 +9,7 @@ export interface Validators {
 import { DevWarnings } from './dev-warnings.js';
 
 /** Reads validators from a response; `undefined` when there are none or `Vary: *` makes them unusable. */
-export function readValidators(response: Headers, request: () => Headers): Validators | undefined {
+export function readValidators(response: Headers, request: Record<string, string>): Validators | undefined {
   const etag = response.get('etag');
   const lastModified = response.get('last-modified');
   if (etag === null && lastModified === null) return undefined;
@@ -20,16 +20,15 @@ export function readValidators(response: Headers, request: () => Headers): Valid
   if (vary !== null) {
     const names = vary.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
     if (names.includes('*')) return undefined;
-    const sent = request();
-    validators.vary = Object.fromEntries(names.map((name) => [name, sent.get(name)]));
+    validators.vary = Object.fromEntries(names.map((name) => [name, request[name] ?? null]));
   }
   return validators;
 }
 
 /** True when `request` sends the same values for the `Vary` headers as the request that got `validators`. */
-export function sameVariant(validators: Validators, request: Headers): boolean {
+export function sameVariant(validators: Validators, request: Record<string, string>): boolean {
   if (!validators.vary) return true;
-  for (const [name, value] of Object.entries(validators.vary)) if (request.get(name) !== value) return false;
+  for (const [name, value] of Object.entries(validators.vary)) if ((request[name] ?? null) !== value) return false;
   return true;
 }
 
@@ -88,9 +87,9 @@ export class ValidatorStore {
 }
 
 /** `If-None-Match` (or `If-Modified-Since` when only `Last-Modified` is known) for a revalidation (R-304). */
-export function conditionalHeaders(validators: Validators, headers: Headers): void {
-  if (validators.etag !== undefined) headers.set('if-none-match', validators.etag);
-  else if (validators.lastModified !== undefined) headers.set('if-modified-since', validators.lastModified);
+export function conditionalHeaders(validators: Validators, headers: Record<string, string>): void {
+  if (validators.etag !== undefined) headers['if-none-match'] = validators.etag;
+  else if (validators.lastModified !== undefined) headers['if-modified-since'] = validators.lastModified;
 }
 
 /**

@@ -3,19 +3,15 @@ import { originOf } from './dev-warnings.js';
 import { readValidators, type ValidatorStore } from './validator-store.js';
 
 /**
- * R-IF-MATCH: the headers of a PUT, PATCH or DELETE to `url`, with `If-Match` set to the strong ETag last
- * seen for it (unless the caller set one). R-WEAK-ETAG: when only a weak ETag is known, the write goes
- * without, and in development the app is told once per origin that its writes are not protected.
+ * R-IF-MATCH: a PUT, PATCH or DELETE to `url` gets `If-Match` with the strong ETag last seen for it
+ * (unless the caller set one). R-WEAK-ETAG: when only a weak ETag is known, the write goes without,
+ * and in development the app is told once per origin that its writes are not protected.
  */
-export function withIfMatch(store: ValidatorStore, url: string, headers: HeadersInit | undefined): HeadersInit | undefined {
+export function addIfMatch(store: ValidatorStore, url: string, headers: Record<string, string>): void {
+  if ('if-match' in headers) return;
   const etag = store.ifMatch(url);
-  if (etag === undefined) {
-    if (store.weakOnly(url) && !new Headers(headers).has('if-match')) warnWeakEtag(store.warnings, originOf(url));
-    return headers;
-  }
-  const merged = new Headers(headers);
-  if (!merged.has('if-match')) merged.set('if-match', etag);
-  return merged;
+  if (etag !== undefined) headers['if-match'] = etag;
+  else if (store.weakOnly(url)) warnWeakEtag(store.warnings, originOf(url));
 }
 
 /**
@@ -29,7 +25,7 @@ export function storeValidators(
   method: string,
   url: string,
   response: Headers,
-  request: () => Headers,
+  request: Record<string, string>,
   data: unknown,
   pairWithData: boolean,
 ): void {

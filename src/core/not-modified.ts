@@ -1,10 +1,11 @@
 import { summarizeRequest } from '../errors/fetchwise-error.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
-import { requestHeaders, send, type ClientContext, type SendOptions } from './send.js';
+import type { Core, SendOptions } from './core.js';
+import { mergeHeaders, send } from './pipeline.js';
 import type { FetchResult } from './types.js';
 import { buildUrl } from './url.js';
 
-const conditionalHeaders = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
+const preconditions = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
 
 /**
  * R-304-MISS: one unconditional re-request for a 304 that nothing here can answer from (the caller
@@ -12,12 +13,13 @@ const conditionalHeaders = ['if-none-match', 'if-modified-since', 'if-match', 'i
  * conditional headers are dropped and the browser cache is bypassed; a second 304 is a
  * `ResponseShapeError` (code `not_modified`), never `undefined` and never another resource's data.
  */
-export async function refetchUnconditionally(ctx: ClientContext, method: string, path: string, options: SendOptions): Promise<FetchResult<unknown>> {
-  const headers = requestHeaders(ctx, options.headers);
-  for (const name of conditionalHeaders) headers.delete(name);
-  const fresh = await send(ctx, method, path, { ...options, headers: Object.fromEntries(headers), cache: 'no-store' });
+export async function refetchUnconditionally(core: Core, method: string, path: string, options: SendOptions): Promise<FetchResult<unknown>> {
+  const headers: Record<string, string> = {};
+  if (options.headers !== undefined) mergeHeaders(headers, options.headers);
+  for (const name of preconditions) delete headers[name];
+  const fresh = await send(core, method, path, { ...options, headers, cache: 'no-store' });
   if (fresh.status !== 304) return fresh;
-  throw new ResponseShapeError(summarizeRequest(method, buildUrl(ctx.baseUrl, path, options.searchParams)), {
+  throw new ResponseShapeError(summarizeRequest(method, buildUrl(core.baseUrl, path, options.searchParams)), {
     status: 304,
     issues: [{ path: '', message: 'The server answered 304 Not Modified to an unconditional request: there is no data to resolve with', code: 'not_modified' }],
     raw: undefined,
@@ -25,6 +27,6 @@ export async function refetchUnconditionally(ctx: ClientContext, method: string,
 }
 
 /** What `client.get` (and the other data-only calls) resolve with: a 304 is never data (R-304-MISS). */
-export function dataOf(ctx: ClientContext, method: string, path: string, options: SendOptions | undefined, result: FetchResult<unknown>): unknown {
-  return result.status === 304 ? refetchUnconditionally(ctx, method, path, options ?? {}).then((fresh) => fresh.data) : result.data;
+export function dataOf(core: Core, method: string, path: string, options: SendOptions | undefined, result: FetchResult<unknown>): unknown {
+  return result.status === 304 ? refetchUnconditionally(core, method, path, options ?? {}).then((fresh) => fresh.data) : result.data;
 }

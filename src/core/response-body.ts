@@ -13,9 +13,9 @@ export function isJsonMediaType(contentType: string | null): boolean {
  * R-200 / R-204: parses a success body by content type. 204, 205, HEAD and empty bodies give `undefined`;
  * broken JSON is a `ResponseShapeError` carrying the raw text.
  */
-export async function readBody(response: Response, method: string, request: () => RequestSummary): Promise<unknown> {
+export async function readBody(response: Response, method: string, request: () => RequestSummary, skip = false): Promise<unknown> {
   const { status } = response;
-  if (status === 204 || status === 205 || status === 304 || method === 'HEAD') {
+  if (skip || status === 204 || status === 205 || status === 304 || method === 'HEAD') {
     void response.body?.cancel().catch(() => undefined);
     return undefined;
   }

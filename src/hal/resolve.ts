@@ -1,13 +1,17 @@
 import { parseTemplate } from 'url-template';
-import type { ClientContext } from '../core/send.js';
 import { isAbsoluteUrl } from '../core/url.js';
 import { link } from './links.js';
 import type { HalLink, LinkOptions } from './types.js';
 
+/** What link resolution needs of a client. */
+export interface ClientBase {
+  baseUrl: string | undefined;
+}
+
 const pageHref = (): string | undefined => (globalThis as { location?: { href?: string } }).location?.href;
 
 /** What relative hrefs resolve against when a resource has no `self` link: the client's base as a directory. */
-function clientRoot(ctx: ClientContext): string | undefined {
+function clientRoot(ctx: ClientBase): string | undefined {
   return ctx.baseUrl === undefined ? pageHref() : `${ctx.baseUrl}/`;
 }
 
@@ -24,7 +28,7 @@ export function resolveHref(href: string, base: string | undefined): string {
 }
 
 /** The base for a resource's relative links: its `self` link, else the client's base. */
-export function resourceBase(ctx: ClientContext, resource: unknown): string | undefined {
+export function resourceBase(ctx: ClientBase, resource: unknown): string | undefined {
   return selfBase(resource, clientRoot(ctx));
 }
 
@@ -40,7 +44,7 @@ export function selfBase<T extends string | undefined>(resource: unknown, fallba
 }
 
 /** The absolute URL of `resource._links[rel]`; a `TypeError` when the resource has no such link. */
-export function linkUrl(ctx: ClientContext, resource: unknown, rel: string, options: LinkOptions = {}): string {
+export function linkUrl(ctx: ClientBase, resource: unknown, rel: string, options: LinkOptions = {}): string {
   const target = link(resource, rel, options.name);
   if (target === undefined) {
     throw new TypeError(`fetchwise: the resource has no "${rel}" link${options.name === undefined ? '' : ` named "${options.name}"`}`);
@@ -52,7 +56,7 @@ export function linkUrl(ctx: ClientContext, resource: unknown, rel: string, opti
  * The path `client.get` / `client.queryOptions` would be given for `url`: relative to `baseUrl` when
  * the URL lies under it (or to the page's origin without a base), else the absolute URL itself.
  */
-export function clientPath(ctx: ClientContext, url: string): string {
+export function clientPath(ctx: ClientBase, url: string): string {
   const { baseUrl } = ctx;
   if (baseUrl !== undefined) {
     const rest = url.slice(baseUrl.length);

@@ -63,22 +63,6 @@ export interface FollowOptions extends Omit<RequestOptions, 'followLocation'>, L
   method?: HttpMethod;
 }
 
-/**
- * R-HAL: requests the target of `resource._links[rel]` through the same client (auth, retries, If-Match,
- * typed errors). Relative hrefs resolve against the resource's `self` link, else the client's `baseUrl`
- * (RFC 3986: `/orders/1` is relative to the origin). Rejects with a `TypeError` when the link is missing.
- */
-export interface FollowCall {
-  <R, S extends StandardSchemaV1>(resource: R, rel: LinkRel<R>, options: FollowOptions & { schema: S }): Promise<InferOutput<S>>;
-  <T = unknown, R = unknown>(resource: R, rel: LinkRel<R>, options?: FollowOptions): Promise<T>;
-}
-
-/**
- * The client path of a link (relative to `baseUrl` when it lies under it, else absolute): the string
- * to give `client.get` or `client.queryOptions`, whose key then matches what `seedEmbedded` seeded.
- */
-export type LinkPathCall = <R>(resource: R, rel: LinkRel<R>, options?: LinkOptions) => string;
-
 /** Which embedded resources `seedEmbedded` puts in the query cache. */
 export interface SeedEmbeddedOptions {
   /** Relations to seed. @default every relation in `_embedded` */

@@ -1,4 +1,5 @@
-import { send, type ClientContext } from '../core/send.js';
+import { coreOf, type Core } from '../core/core.js';
+import { send } from '../core/pipeline.js';
 import { validate, type StandardSchemaV1 } from '../core/schema.js';
 import { sleep } from '../core/sleep.js';
 import type { FetchResult } from '../core/types.js';
@@ -8,10 +9,13 @@ import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { checkTimerDelay } from '../retry/timer-limit.js';
 import { pollWait } from './poll-wait.js';
-import type { PollOptions } from './types.js';
+import type { PollCall, PollOptions } from './types.js';
 
-/** R-202: `client.poll`. Each poll is an ordinary GET through `send`, so auth and retries apply. */
-export async function poll(ctx: ClientContext, target: string | FetchResult<unknown>, options: PollOptions = {}): Promise<FetchResult<unknown>> {
+/** R-202 (`fetchwise/poll`): each poll is an ordinary GET through the client's pipeline, so auth and retries apply. */
+export const poll: PollCall = ((client: object, target: string | FetchResult<unknown>, options?: PollOptions) =>
+  pollWith(coreOf(client), target, options)) as PollCall;
+
+async function pollWith(ctx: Core, target: string | FetchResult<unknown>, options: PollOptions = {}): Promise<FetchResult<unknown>> {
   const { interval = 1_000, maxWait = 300_000, onPending, schema, signal, ...request } = options;
   checkTimerDelay('poll interval', interval);
   checkTimerDelay('poll maxWait', maxWait);
@@ -58,7 +62,7 @@ export async function validated(result: FetchResult<unknown>, schema: StandardSc
   return outcome.value;
 }
 
-export function requestSummary(ctx: ClientContext, path: string): RequestSummary {
+export function requestSummary(ctx: Core, path: string): RequestSummary {
   try {
     return summarizeRequest('GET', buildUrl(ctx.baseUrl, path));
   } catch {

@@ -26,8 +26,8 @@ export interface PollOptions extends Omit<RequestOptions, 'json' | 'body' | 'fol
  * retried by the retry policy); aborting `signal` rejects at once with its reason.
  */
 export interface PollCall {
-  <S extends StandardSchemaV1>(target: string | FetchResult<unknown>, options: PollOptions & { schema: S }): Promise<FetchResult<InferOutput<S>>>;
-  <T = unknown>(target: string | FetchResult<unknown>, options?: PollOptions): Promise<FetchResult<T>>;
+  <S extends StandardSchemaV1>(client: object, target: string | FetchResult<unknown>, options: PollOptions & { schema: S }): Promise<FetchResult<InferOutput<S>>>;
+  <T = unknown>(client: object, target: string | FetchResult<unknown>, options?: PollOptions): Promise<FetchResult<T>>;
 }
 
 /** A job still running: the last 202, with the wait the server asked for. */
@@ -77,6 +77,6 @@ export interface FetchwisePollQueryOptions<T> {
 }
 
 export interface PollQueryOptionsCall {
-  <S extends StandardSchemaV1>(path: string, options: PollQueryRequestOptions & { schema: S }): FetchwisePollQueryOptions<InferOutput<S>>;
-  <T = unknown>(path: string, options?: PollQueryRequestOptions): FetchwisePollQueryOptions<T>;
+  <S extends StandardSchemaV1>(client: object, path: string, options: PollQueryRequestOptions & { schema: S }): FetchwisePollQueryOptions<InferOutput<S>>;
+  <T = unknown>(client: object, path: string, options?: PollQueryRequestOptions): FetchwisePollQueryOptions<T>;
 }

@@ -1,18 +1,28 @@
-import type { WriteOutcome } from '../core/send.js';
+import type { ValidatorStore } from '../conditional/validator-store.js';
+import type { StandardSchemaV1 } from '../core/schema.js';
+import type { FetchResult } from '../core/types.js';
 import { trimTrailingSlashes } from '../core/url.js';
 import { isHttpError } from '../errors/guards.js';
+import { resourceUrl } from './keys.js';
 import { dataForQuery } from './query-schema.js';
 import type { QueryClientLike, QueryLike } from './types.js';
+
+/** A finished PUT, PATCH, POST or DELETE, as the query cache needs to hear of it. */
+export interface WriteOutcome {
+  method: string;
+  url: string;
+  result?: FetchResult<unknown>;
+  error?: unknown;
+  /** The write's own schema: its output is not validated again by a query with the same schema (R-WRITE-SCHEMA). */
+  schema?: StandardSchemaV1 | undefined;
+  /** Pairs a query's validated copy of the write's body with the body's validators (R-WRITE-SCHEMA). */
+  store?: ValidatorStore | undefined;
+}
 
 /** The resource URL a query was made for (see `FetchwiseQueryOptions.meta`). */
 export function queryUrl(query: QueryLike): string | undefined {
   const meta = query.meta?.fetchwise as { url?: unknown } | undefined;
   return typeof meta?.url === 'string' ? meta.url : undefined;
-}
-
-export function stripQuery(url: string): string {
-  const end = url.search(/[?#]/);
-  return end === -1 ? url : url.slice(0, end);
 }
 
 function parentOf(url: string): string | undefined {
@@ -27,7 +37,7 @@ function parentOf(url: string): string | undefined {
  * touched and of its collection, found by URL, with no query keys listed by hand. Never rejects.
  */
 export async function applyWrite(queryClient: QueryClientLike, { method, url, result, error, schema, store }: WriteOutcome): Promise<void> {
-  const resource = stripQuery(url);
+  const resource = resourceUrl(url);
   const ofResource = (query: QueryLike) => queryUrl(query) === resource;
   if (error !== undefined) {
     if (isHttpError(error) && error.status === 412) void queryClient.invalidateQueries({ predicate: ofResource });

@@ -1,9 +1,12 @@
-import { send, type ClientContext } from '../core/send.js';
+import type { ValidatorStore } from '../conditional/validator-store.js';
+import type { Core, SendOptions } from '../core/core.js';
+import { send } from '../core/pipeline.js';
 import type { HttpMethod } from '../core/types.js';
 import { buildUrl } from '../core/url.js';
-import { checkVariables, checkVariablesSchema } from './mutation-variables.js';
 import { applyWrite } from './invalidate.js';
+import { checkVariables, checkVariablesSchema } from './mutation-variables.js';
 import type { FetchwiseMutationOptions, MutationRequestOptions, QueryClientLike } from './types.js';
+import type { SilentOptions } from './writes.js';
 
 /**
  * R-QUERY-OPTIONS for writes: the variables are the JSON body; `If-Match` is added from the known ETag
@@ -12,7 +15,8 @@ import type { FetchwiseMutationOptions, MutationRequestOptions, QueryClientLike 
  * the variables are validated first: a failure rejects with a `RequestShapeError` and sends nothing.
  */
 export function createMutationOptions(
-  ctx: ClientContext,
+  core: Core,
+  store: ValidatorStore,
   method: HttpMethod,
   path: string | ((variables: never) => string),
   mutationOptions: MutationRequestOptions = {},
@@ -24,12 +28,12 @@ export function createMutationOptions(
     mutationKey: [verb, typeof path === 'string' ? path : 'dynamic'],
     mutationFn: async (variables: unknown, context: { client: QueryClientLike }) => {
       const target = typeof path === 'string' ? path : path(variables as never);
-      const url = buildUrl(ctx.baseUrl, target);
+      const url = buildUrl(core.baseUrl, target);
       const body = variablesSchema ? await checkVariables(variablesSchema, variables, verb, url) : variables;
-      const request = body === undefined ? options : { ...options, json: body };
+      const request: SendOptions & SilentOptions = body === undefined ? { ...options, silent: true } : { ...options, json: body, silent: true };
       try {
-        const result = await send(ctx, verb, target, { ...request, silent: true });
-        await applyWrite(context.client, { method: verb, url, result, schema: options.schema, store: ctx.store });
+        const result = await send(core, verb, url, request);
+        await applyWrite(context.client, { method: verb, url, result, schema: options.schema, store });
         return result.data;
       } catch (error) {
         void applyWrite(context.client, { method: verb, url, error });
@@ -39,4 +43,3 @@ export function createMutationOptions(
     retry: false,
   };
 }
-

@@ -33,7 +33,10 @@ export interface QueryClientLike {
   setQueryData(queryKey: QueryKey, data: unknown): unknown;
   invalidateQueries(filters?: QueryPredicate & { refetchType?: 'active' | 'inactive' | 'all' | 'none' }): Promise<void>;
   removeQueries(filters?: QueryPredicate & { type?: 'all' | 'active' | 'inactive' }): void;
-  getQueryCache(): { findAll(filters?: QueryPredicate): QueryLike[] };
+  getQueryCache(): {
+    findAll(filters?: QueryPredicate): QueryLike[];
+    find(filters: { queryKey: QueryKey; exact?: boolean }): (QueryLike & { state: { fetchFailureCount: number } }) | undefined;
+  };
 }
 
 /** What a `queryFn` gets from TanStack Query, as far as fetchwise reads it. */
@@ -58,8 +61,9 @@ export interface FetchwiseQueryOptions<T> {
    * and the query's schema (non-enumerable), so a write's body replaces the data only once it passes it (R-WRITE-SCHEMA).
    */
   meta: { fetchwise: { url: string; href: string; readonly schema?: StandardSchemaV1 } };
-  /** fetchwise's retry policy is the one retrier (R-ONE-RETRIER). */
-  retry: false;
+  /** fetchwise's retry policy, run by TanStack's retryer: it pauses offline and counts `failureCount` (R-ONE-RETRIER). */
+  retry: (failureCount: number, error: unknown) => boolean;
+  retryDelay: (failureCount: number, error: unknown) => number;
   /** TanStack's structural sharing, keeping each cached object paired with its ETag. */
   structuralSharing: (oldData: unknown, newData: unknown) => unknown;
 }

@@ -1,4 +1,5 @@
-import { createClient, type AuthOptions, type Client, type Session } from '../../src/index.js';
+import { createAuth, type AuthApi, type AuthOptions, type Session } from '../../src/auth/index.js';
+import { createClient, type ClientWithAuth } from '../../src/index.js';
 import type { RecordedRequest, TestServer } from '../helpers/server.js';
 
 /**
@@ -88,8 +89,11 @@ export function bodyRefresh(server: TestServer): AuthOptions['refresh'] {
   };
 }
 
-export function authClient(server: TestServer, auth: Partial<AuthOptions> = {}): Client {
-  return createClient({ baseUrl: server.url, retry: false, auth: { refresh: bodyRefresh(server), channel: channelName(), ...auth } });
+/** A client whose `client.auth` is the session API. */
+export type AuthClient = ClientWithAuth<AuthApi>;
+
+export function authClient(server: TestServer, auth: Partial<AuthOptions> = {}): AuthClient {
+  return createClient({ baseUrl: server.url, retry: false, auth: createAuth({ refresh: bodyRefresh(server), channel: channelName(), ...auth }) });
 }
 
 export const fail = (promise: Promise<unknown>): Promise<unknown> =>

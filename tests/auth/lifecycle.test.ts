@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClient, type Client, type SessionEvent } from '../../src/index.js';
+import { createAuth, type SessionEvent } from '../../src/auth/index.js';
+import { createClient } from '../../src/index.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { authClient, bodyRefresh, channelName, installTokenApi, type TokenApi } from './fixtures.js';
+import { authClient, bodyRefresh, channelName, installTokenApi, type AuthClient, type TokenApi } from './fixtures.js';
 
 let server: TestServer;
 let tokens: TokenApi;
-const clients: Client[] = [];
+const clients: AuthClient[] = [];
 beforeAll(async () => {
   server = await startServer();
 });
@@ -165,8 +166,8 @@ describe('lifecycle: lazy listeners and dispose (React StrictMode, HMR)', () => 
 describe('R-REFRESH-ONCE between clients of one channel (tabs without Web Locks or IndexedDB, as in Node)', () => {
   it('signing in, refreshing and signing out reach the other client over BroadcastChannel', async () => {
     const channel = channelName();
-    const a = createClient({ baseUrl: server.url, retry: false, auth: { refresh: bodyRefresh(server), channel } });
-    const b = createClient({ baseUrl: server.url, retry: false, auth: { refresh: bodyRefresh(server), channel } });
+    const a = createClient({ baseUrl: server.url, retry: false, auth: createAuth({ refresh: bodyRefresh(server), channel }) });
+    const b = createClient({ baseUrl: server.url, retry: false, auth: createAuth({ refresh: bodyRefresh(server), channel }) });
     clients.push(a, b);
     const events: SessionEvent[] = [];
     b.auth.subscribe((event) => events.push(event));
@@ -208,8 +209,8 @@ describe('R-REFRESH-ONCE between clients sharing a channel, and cookie start-up'
       await new Promise((resolve) => setTimeout(resolve, 30));
       return tokens.login(); // the provider read its httpOnly cookie
     };
-    const a = createClient({ baseUrl: server.url, retry: false, auth: { refresh, channel } });
-    const b = createClient({ baseUrl: server.url, retry: false, auth: { refresh, channel } });
+    const a = createClient({ baseUrl: server.url, retry: false, auth: createAuth({ refresh, channel }) });
+    const b = createClient({ baseUrl: server.url, retry: false, auth: createAuth({ refresh, channel }) });
     clients.push(a, b);
     await Promise.all([a.auth.refresh(), b.auth.refresh()]);
     expect(seen).toEqual([undefined]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAuth } from '../../src/auth/index.js';
 import { createClient } from '../../src/index.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { authClient, channelName } from './fixtures.js';
@@ -40,7 +41,7 @@ describe('R-AUTH-ORIGIN: the token goes to the configured origins only', () => {
   });
 
   it('R-AUTH-ORIGIN: the origins option lists every origin that may get the token, and only those', async () => {
-    const client = createClient({ baseUrl: api.url, auth: { refresh, channel: channelName(), origins: [other.url] } });
+    const client = createClient({ baseUrl: api.url, auth: createAuth({ refresh, channel: channelName(), origins: [other.url] }) });
     await client.auth.setSession({ accessToken: 'secret-at' });
     await client.get('/echo');
     await client.get(`${other.url}/echo`);
@@ -74,13 +75,13 @@ describe('R-AUTH-ORIGIN: the token goes to the configured origins only', () => {
   });
 });
 
-describe('auth options are checked at createClient', () => {
+describe('auth options are checked at createAuth', () => {
   it('requires a refresh function', () => {
-    expect(() => createClient({ baseUrl: api.url, auth: {} as never })).toThrow(/auth.refresh is required/);
-    expect(() => createClient({ baseUrl: api.url, auth: { refresh: 'x' } as never })).toThrow(/auth.refresh is required/);
+    expect(() => createAuth({} as never)).toThrow(/auth.refresh is required/);
+    expect(() => createAuth({ refresh: 'x' } as never)).toThrow(/auth.refresh is required/);
   });
   it('rejects origins that are not origins', () => {
-    const make = (origins: unknown) => () => createClient({ baseUrl: api.url, auth: { refresh, origins } as never });
+    const make = (origins: unknown) => () => createAuth({ refresh, origins } as never);
     expect(make([])).toThrow(/non-empty array/);
     expect(make('https://api.example.com')).toThrow(/non-empty array/);
     expect(make(['not a url'])).toThrow(/is not an origin/);
@@ -89,24 +90,33 @@ describe('auth options are checked at createClient', () => {
     expect(make([42])).toThrow(/must be strings/);
     expect(make(['https://api.example.com/', 'http://127.0.0.1:8080'])).not.toThrow();
   });
-  it('needs a baseUrl or origins outside a browser', () => {
-    expect(() => createClient({ auth: { refresh } })).toThrow(/set baseUrl or auth.origins/);
-    expect(() => createClient({ auth: { refresh, origins: ['https://api.example.com'] } })).not.toThrow();
+  it('needs a baseUrl or origins outside a browser (checked at createClient, which knows the baseUrl)', () => {
+    const auth = createAuth({ refresh });
+    expect(() => createClient({ auth })).toThrow(/set baseUrl or auth.origins/);
+    expect(() => createClient({ auth: createAuth({ refresh, origins: ['https://api.example.com'] }) })).not.toThrow();
   });
   it('rejects a bad storage', () => {
-    expect(() => createClient({ baseUrl: api.url, auth: { refresh, storage: 'disk' } as never })).toThrow(/auth.storage must be 'memory', 'session', 'local' or an object/);
-    expect(() => createClient({ baseUrl: api.url, auth: { refresh, storage: { get() {} } } as never })).toThrow(/auth.storage/);
+    expect(() => createAuth({ refresh, storage: 'disk' } as never)).toThrow(/auth.storage must be 'memory', 'session', 'local' or an object/);
+    expect(() => createAuth({ refresh, storage: { get() {} } } as never)).toThrow(/auth.storage/);
   });
   it('rejects unknown auth options, bad timeouts and channels', () => {
-    expect(() => createClient({ baseUrl: api.url, auth: { refresh, origin: [] } as never })).toThrow(/unknown auth option "origin"/);
-    expect(() => createClient({ baseUrl: api.url, auth: { refresh, lockTimeout: 0 } })).toThrow(/lockTimeout/);
-    expect(() => createClient({ baseUrl: api.url, auth: { refresh, refreshBefore: -1 } })).toThrow(/refreshBefore/);
-    expect(() => createClient({ baseUrl: api.url, auth: { refresh, channel: '' } })).toThrow(/auth.channel/);
-    expect(() => createClient({ baseUrl: api.url, auth: { refresh, onSessionExpired: 1 } as never })).toThrow(/onSessionExpired/);
+    expect(() => createAuth({ refresh, origin: [] } as never)).toThrow(/unknown auth option "origin"/);
+    expect(() => createAuth({ refresh, lockTimeout: 0 })).toThrow(/lockTimeout/);
+    expect(() => createAuth({ refresh, refreshBefore: -1 })).toThrow(/refreshBefore/);
+    expect(() => createAuth({ refresh, channel: '' })).toThrow(/auth.channel/);
+    expect(() => createAuth({ refresh, onSessionExpired: 1 } as never)).toThrow(/onSessionExpired/);
   });
-  it('client.auth exists without auth options and says how to enable it', async () => {
+  it('a createAuth result cannot be handed to a client of another API', () => {
+    const auth = createAuth({ refresh, channel: channelName() });
+    createClient({ baseUrl: api.url, auth });
+    expect(() => createClient({ baseUrl: other.url, auth })).toThrow(/createAuth\(…\) result .*belongs to/);
+  });
+  it('client.auth exists only on a client created with auth', () => {
     const client = createClient({ baseUrl: api.url });
-    expect(client.auth.getAccessToken()).toBeUndefined();
-    await expect(client.auth.setSession({ accessToken: 'x' })).rejects.toThrow(/pass auth options to createClient/);
+    // @ts-expect-error: a client without `auth` has no `client.auth`
+    expect(client.auth).toBeUndefined();
+    expect('auth' in client).toBe(false);
+    const withAuth = createClient({ baseUrl: api.url, auth: createAuth({ refresh, channel: channelName() }) });
+    expect(withAuth.auth.getAccessToken()).toBeUndefined();
   });
 });

@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isNetworkError, isSessionExpiredError, isUnauthorizedError, type Client, type SessionEvent } from '../../src/index.js';
+import type { SessionEvent } from '../../src/auth/index.js';
+import { isNetworkError, isSessionExpiredError, isUnauthorizedError } from '../../src/index.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { authClient, fail, installTokenApi, type TokenApi } from './fixtures.js';
+import { authClient, fail, installTokenApi, type AuthClient, type TokenApi } from './fixtures.js';
 
 let server: TestServer;
 let tokens: TokenApi;
-const clients: Client[] = [];
+const clients: AuthClient[] = [];
 beforeAll(async () => {
   server = await startServer();
 });
@@ -18,7 +19,7 @@ afterEach(async () => {
 });
 afterAll(() => server.close());
 
-async function signedIn(options: Parameters<typeof authClient>[1] = {}): Promise<Client> {
+async function signedIn(options: Parameters<typeof authClient>[1] = {}): Promise<AuthClient> {
   const client = authClient(server, options);
   clients.push(client);
   await client.auth.setSession(tokens.login());

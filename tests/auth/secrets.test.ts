@@ -1,13 +1,14 @@
 import { inspect } from 'node:util';
 import ky from 'ky';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, isNetworkError, isSessionExpiredError, isUnauthorizedError, type Client } from '../../src/index.js';
+import { createAuth } from '../../src/auth/index.js';
+import { createClient, isNetworkError, isSessionExpiredError, isUnauthorizedError } from '../../src/index.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { authClient, channelName, fail, installTokenApi, type TokenApi } from './fixtures.js';
+import { authClient, channelName, fail, installTokenApi, type AuthClient, type TokenApi } from './fixtures.js';
 
 let server: TestServer;
 let tokens: TokenApi;
-const clients: Client[] = [];
+const clients: AuthClient[] = [];
 beforeAll(async () => {
   server = await startServer();
 });
@@ -52,11 +53,11 @@ describe('R-TOKEN-SECRET: no token in errors, logs or thrown objects', () => {
     const client = createClient({
       baseUrl: server.url,
       retry: false,
-      auth: {
+      auth: createAuth({
         channel: channelName(),
         // ky's HTTPError keeps `options.json`, i.e. the refresh token, and `request`.
         refresh: ({ session }) => ky.post(`${server.url}/token`, { json: { refreshToken: session?.refreshToken }, retry: 0 }).json(),
-      },
+      }),
     });
     clients.push(client);
     await client.auth.setSession(tokens.login());
@@ -72,10 +73,10 @@ describe('R-TOKEN-SECRET: no token in errors, logs or thrown objects', () => {
     const client = createClient({
       baseUrl: server.url,
       retry: false,
-      auth: {
+      auth: createAuth({
         channel: channelName(),
         refresh: ({ session }) => Promise.reject(Object.assign(new Error(`bad token ${session?.refreshToken}`), { status: 401, code: session?.refreshToken })),
-      },
+      }),
     });
     clients.push(client);
     await client.auth.setSession(tokens.login());
@@ -90,10 +91,10 @@ describe('R-TOKEN-SECRET: no token in errors, logs or thrown objects', () => {
     const client = createClient({
       baseUrl: server.url,
       retry: false,
-      auth: {
+      auth: createAuth({
         channel: channelName(),
         refresh: ({ session }) => fetch(`http://127.0.0.1:1/token?refresh_token=${session?.refreshToken}`).then(() => ({ accessToken: 'never' })),
-      },
+      }),
     });
     clients.push(client);
     await client.auth.setSession(tokens.login());

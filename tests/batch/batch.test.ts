@@ -7,9 +7,9 @@ import {
   ResponseShapeError,
   ServiceUnavailableError,
   ValidationError,
-  type BatchEntry,
   type HttpError,
 } from '../../src/index.js';
+import { batch, type BatchEntry } from '../../src/batch/index.js';
 import { useTestServer } from '../helpers/server.js';
 
 const server = useTestServer();
@@ -55,7 +55,7 @@ const Extension = z.object({ id: z.number(), name: z.string() });
 describe('R-207: multipart/mixed batches', () => {
   it('R-207: a 207 with 200, 404 and 422 parts gives one typed entry per part, in order', async () => {
     server.route('GET', path, multiStatus([statuses(200, 404, 422), { body: extension(101, 'Ada') }, { body: notFound }, { body: invalid }]));
-    const entries = await client().batch(path);
+    const entries = await batch(client(), path);
     expect(server.count()).toBe(1);
     expect(server.requests[0]?.headers.accept).toMatch(/^multipart\/mixed/);
     expect(entries.map((entry) => [entry.ok, entry.status])).toEqual([[true, 200], [false, 404], [false, 422]]);
@@ -76,7 +76,7 @@ describe('R-207: multipart/mixed batches', () => {
       path,
       multiStatus([statuses(200, 200, 200), { body: extension(101, 'Ada') }, { body: '{"id": 102, "name": "Gra' }, { body: extension(103, 'Linus') }]),
     );
-    const entries = await client().batch(path);
+    const entries = await batch(client(), path);
     expect(entries[0]).toMatchObject({ ok: true, data: { id: 101 } });
     expect(entries[2]).toMatchObject({ ok: true, data: { id: 103 } });
     const broken = entries[1];
@@ -90,7 +90,7 @@ describe('R-207: multipart/mixed batches', () => {
   it('R-207: a body cut off before the last parts fails the missing entries only', async () => {
     const body = multiStatus([statuses(200, 200, 200), { body: extension(101, 'Ada') }, { body: extension(102, 'Grace') }], { close: false });
     server.route('GET', path, { ...body, body: `${body.body}--${boundary}\r\nContent-Type: application/json\r\n\r\n{"id": 10` });
-    const entries = await client().batch(path);
+    const entries = await batch(client(), path);
     expect(entries.map((entry) => entry.ok)).toEqual([true, true, false]);
     const missing = entries[2];
     if (missing?.ok !== false) throw new Error('expected a failure');
@@ -99,7 +99,7 @@ describe('R-207: multipart/mixed batches', () => {
 
   it('R-207: the schema applies to each part; a part that fails it fails alone', async () => {
     server.route('GET', path, multiStatus([statuses(200, 200), { body: extension(101, 'Ada') }, { body: { id: 'not a number', name: 'Grace' } }]));
-    const entries = await client().batch(path, { schema: Extension });
+    const entries = await batch(client(), path, { schema: Extension });
     expect(entries[0]).toEqual({ ok: true, status: 200, data: { id: 101, name: 'Ada' } });
     const failed = entries[1];
     if (failed?.ok !== false) throw new Error('expected a failure');
@@ -118,7 +118,7 @@ describe('R-207: multipart/mixed batches', () => {
         { headers: { 'Content-Type': 'text/html' }, body: '<html><body>Internal error</body></html>' },
       ]),
     );
-    const entries: BatchEntry<unknown>[] = await client().batch(path);
+    const entries: BatchEntry<unknown>[] = await batch(client(), path);
     expect(entries[0]).toMatchObject({ ok: true, data: { id: 101, _links: { self: { href: '/extension/101' } } } });
     expect(entries[1]).toMatchObject({ ok: false, status: 409, error: { name: 'ConflictError', problem: { detail: 'Extension is locked' } } });
     // R-BAD-BODY per part: an HTML error part still gives the typed error, with its raw text.
@@ -127,37 +127,37 @@ describe('R-207: multipart/mixed batches', () => {
 
   it('R-207: the first part may be a bare JSON array of statuses (seed 000: "JSON array with real status codes")', async () => {
     server.route('GET', path, multiStatus([{ body: [200, 404] }, { body: extension(101, 'Ada') }, { body: notFound }]));
-    const entries = await client().batch(path);
+    const entries = await batch(client(), path);
     expect(entries.map((entry) => entry.status)).toEqual([200, 404]);
   });
 
   it('R-207: a first part that lists no statuses rejects the whole call, since no part can be attributed', async () => {
     server.route('GET', path, multiStatus([{ body: { hello: 'world' } }, { body: extension(101, 'Ada') }]));
-    const error = await client().batch(path).catch((e: unknown) => e);
+    const error = await batch(client(), path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseShapeError);
     expect((error as ResponseShapeError).issues[0]?.code).toBe('invalid_batch');
   });
 
   it('R-207: a plain 200 JSON answer (one resource) is a one-entry batch', async () => {
     server.route('GET', '/restapi/v1.0/account/~/extension/101', { body: extension(101, 'Ada') });
-    const entries = await client().batch('/restapi/v1.0/account/~/extension/101', { schema: Extension });
+    const entries = await batch(client(), '/restapi/v1.0/account/~/extension/101', { schema: Extension });
     expect(entries).toEqual([{ ok: true, status: 200, data: { id: 101, name: 'Ada' } }]);
   });
 
   it('R-207: an error for the whole batch rejects with its typed error, after the usual retries', async () => {
     server.route('GET', path, [{ status: 503, body: { errorCode: 'CMN-211', message: 'Service temporary unavailable' } }]);
-    await expect(client().batch(path)).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(batch(client(), path)).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(server.count()).toBe(4);
 
     server.reset();
     server.route('GET', path, [{ status: 503 }, multiStatus([statuses(200), { body: extension(101, 'Ada') }])]);
-    await expect(client().batch(path)).resolves.toEqual([{ ok: true, status: 200, data: extension(101, 'Ada') }]);
+    await expect(batch(client(), path)).resolves.toEqual([{ ok: true, status: 200, data: extension(101, 'Ada') }]);
     expect(server.count()).toBe(2);
   });
 
   it('R-207: a batch may use another method, e.g. a PUT of several resources', async () => {
     server.route('PUT', '/restapi/v1.0/account/~/extension/101,102', multiStatus([statuses(200, 404), { body: extension(101, 'Ada') }, { body: notFound }]));
-    const entries = await client().batch('/restapi/v1.0/account/~/extension/101,102', { method: 'PUT', json: [{ name: 'Ada' }, { name: 'Bob' }] });
+    const entries = await batch(client(), '/restapi/v1.0/account/~/extension/101,102', { method: 'PUT', json: [{ name: 'Ada' }, { name: 'Bob' }] });
     expect(entries.map((entry) => entry.ok)).toEqual([true, false]);
     expect(server.requests[0]?.method).toBe('PUT');
   });

@@ -1,7 +1,9 @@
 import { QueryClient, QueryObserver } from '@tanstack/query-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { createClient, embedded, link, links, ServiceUnavailableError, type HalResource } from '../../src/index.js';
+import { createAuth } from '../../src/auth/index.js';
+import { embedded, follow, link, linkPath, links, seedEmbedded, type HalResource } from '../../src/hal/index.js';
+import { createClient, ServiceUnavailableError } from '../../src/index.js';
 import { channelName } from '../auth/fixtures.js';
 import { useTestServer } from '../helpers/server.js';
 
@@ -60,7 +62,7 @@ describe('R-HAL: reading _links and _embedded', () => {
 describe('R-HAL: following links through the client', () => {
   it('R-HAL: a templated link is expanded per RFC 6570, reserved characters percent-encoded', async () => {
     server.route('GET', '/v1/orders', { headers: hal, body: { _links: { self: { href: '/v1/orders' } }, count: 0 } });
-    await client().follow(orderList, 'find', { params: { q: 'a&b=c/d e+é?#' } });
+    await follow(client(), orderList, 'find', { params: { q: 'a&b=c/d e+é?#' } });
     expect(server.requests[0]?.url).toBe('/v1/orders?q=a%26b%3Dc%2Fd%20e%2B%C3%A9%3F%23');
   });
 
@@ -74,8 +76,8 @@ describe('R-HAL: following links through the client', () => {
       },
     };
     const api = client();
-    await api.follow(resource, 'file', { params: { path: 'docs/2026/report;v=2', name: 'a/b' } });
-    await api.follow(resource, 'search', { params: { filter: { status: 'open & new', owner: 'me' }, page: 2 } });
+    await follow(api, resource, 'file', { params: { path: 'docs/2026/report;v=2', name: 'a/b' } });
+    await follow(api, resource, 'search', { params: { filter: { status: 'open & new', owner: 'me' }, page: 2 } });
     expect(server.requests.map((request) => request.url)).toEqual([
       '/v1/files/docs/2026/report;v=2/a%2Fb',
       '/v1/search?status=open%20%26%20new&owner=me&page=2',
@@ -86,35 +88,35 @@ describe('R-HAL: following links through the client', () => {
     server.route('GET', '/v1/customers/7', { headers: hal, body: { id: '7' } });
     const api = client();
     const [order] = embedded(orderList, 'orders');
-    await expect(api.follow(order, 'customer')).resolves.toEqual({ id: '7' });
-    await api.follow({ _links: { customer: { href: 'customers/7' } } }, 'customer');
-    await api.follow({ _links: { customer: { href: `${server.url}/v1/customers/7` } } }, 'customer');
+    await expect(follow(api, order, 'customer')).resolves.toEqual({ id: '7' });
+    await follow(api, { _links: { customer: { href: 'customers/7' } } }, 'customer');
+    await follow(api, { _links: { customer: { href: `${server.url}/v1/customers/7` } } }, 'customer');
     expect(server.requests.map((request) => request.path)).toEqual(['/v1/customers/7', '/v1/customers/7', '/v1/customers/7']);
-    expect(api.linkPath(order, 'customer')).toBe('/customers/7');
-    expect(api.linkPath({ _links: { elsewhere: { href: 'https://other.example/x' } } }, 'elsewhere')).toBe('https://other.example/x');
+    expect(linkPath(api, order, 'customer')).toBe('/customers/7');
+    expect(linkPath(api, { _links: { elsewhere: { href: 'https://other.example/x' } } }, 'elsewhere')).toBe('https://other.example/x');
   });
 
   it('R-HAL: following goes through the same client: auth, retries, schema, If-Match on writes', async () => {
-    const api = createClient({ baseUrl: `${server.url}/v1`, retry: { delay: 1, jitter: false }, auth: { refresh: () => Promise.reject(new Error('unused')), channel: channelName() } });
+    const api = createClient({ baseUrl: `${server.url}/v1`, retry: { delay: 1, jitter: false }, auth: createAuth({ refresh: () => Promise.reject(new Error('unused')), channel: channelName() }) });
     await api.auth.setSession({ accessToken: 'at-1' });
     server.route('GET', '/v1/orders/1', [{ status: 503 }, { headers: { ...hal, etag: '"v1"' }, body: { id: '1', total: 30, status: 'shipped' } }]);
     server.route('PUT', '/v1/orders/1', { headers: hal, body: { id: '1', total: 30, status: 'cancelled' } });
-    const order = await api.follow(orderList, 'item', { schema: Order });
+    const order = await follow(api, orderList, 'item', { schema: Order });
     expect(order).toEqual({ id: '1', total: 30, status: 'shipped' });
-    await api.follow(orderList, 'item', { method: 'PUT', json: { ...order, status: 'cancelled' } });
+    await follow(api, orderList, 'item', { method: 'PUT', json: { ...order, status: 'cancelled' } });
     expect(server.requests.map((request) => [request.method, request.headers.authorization, request.headers['if-match']])).toEqual([
       ['GET', 'Bearer at-1', undefined],
       ['GET', 'Bearer at-1', undefined],
       ['PUT', 'Bearer at-1', '"v1"'],
     ]);
     server.route('GET', '/v1/orders/2', { status: 503 });
-    await expect(api.follow(orderList, 'item', { name: 'second' })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(follow(api, orderList, 'item', { name: 'second' })).rejects.toBeInstanceOf(ServiceUnavailableError);
     await api.auth.dispose();
   });
 
   it('R-HAL: a missing link rejects with a TypeError naming the relation', async () => {
-    await expect(client().follow(orderList, 'cancel')).rejects.toThrow(/no "cancel" link/);
-    await expect(client().follow(orderList, 'item', { name: 'third' })).rejects.toThrow(/named "third"/);
+    await expect(follow(client(), orderList, 'cancel')).rejects.toThrow(/no "cancel" link/);
+    await expect(follow(client(), orderList, 'item', { name: 'third' })).rejects.toThrow(/named "third"/);
   });
 });
 
@@ -124,7 +126,7 @@ describe('R-HAL: embedded resources seed the query cache', () => {
     server.route('GET', '/v1/orders/1', { headers: hal, body: { id: '1', total: 30, status: 'shipped' } });
     const api = client();
     const list = await queryClient.fetchQuery(api.queryOptions('/orders'));
-    const seeded = await api.seedEmbedded(queryClient, list, { rel: 'orders' });
+    const seeded = await seedEmbedded(api, queryClient, list, { rel: 'orders' });
     expect(seeded).toEqual(['/orders/1', '/orders/2', '/orders/3']);
 
     // The item's own query: the key `queryOptions` derives finds the seeded data.
@@ -141,14 +143,14 @@ describe('R-HAL: embedded resources seed the query cache', () => {
 
   it('R-HAL: with a schema, items that do not fit (partial representations) are not seeded', async () => {
     const api = client();
-    const seeded = await api.seedEmbedded(queryClient, orderList, { rel: 'orders', schema: Order });
+    const seeded = await seedEmbedded(api, queryClient, orderList, { rel: 'orders', schema: Order });
     expect(seeded).toEqual(['/orders/1', '/orders/2']);
     expect(queryClient.getQueryData(['/orders/1'])).toEqual({ id: '1', total: 30, status: 'shipped' });
     expect(queryClient.getQueryData(['/orders/3'])).toBeUndefined();
   });
 
   it('R-HAL: without a rel, every embedded relation is seeded', async () => {
-    const seeded = await client().seedEmbedded(queryClient, orderList);
+    const seeded = await seedEmbedded(client(), queryClient, orderList);
     expect(seeded).toEqual(['/orders/1', '/orders/2', '/orders/3', '/users/u1']);
   });
 });

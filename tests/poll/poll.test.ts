@@ -2,6 +2,7 @@ import { environmentManager, QueryClient, QueryObserver } from '@tanstack/query-
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { createClient, isTimeoutError, NotFoundError, ResponseShapeError, TimeoutError, ValidationError, type FetchResult } from '../../src/index.js';
+import { poll, pollQueryOptions } from '../../src/poll/index.js';
 import { useTestServer } from '../helpers/server.js';
 
 const server = useTestServer();
@@ -30,7 +31,7 @@ describe('R-202: polling a 202 until a terminal status', () => {
     const start = await api.request('POST', '/reports', { json: { month: '2026-10' } });
     expect(start).toMatchObject({ status: 202, location: `${server.url}/jobs/1`, retryAfter: 1000 });
     const pending: number[] = [];
-    const done = await api.poll(start, { interval: 50, schema: Report, onPending: (result) => pending.push(result.status) });
+    const done = await poll(api, start, { interval: 50, schema: Report, onPending: (result) => pending.push(result.status) });
     expect(done.status).toBe(200);
     expect(done.data).toEqual({ id: 'r1', rows: 42 });
     expect(pending).toEqual([202]);
@@ -43,7 +44,7 @@ describe('R-202: polling a 202 until a terminal status', () => {
   it('R-202: Retry-After as an HTTP date, and a Location that moves between polls', async () => {
     server.route('GET', '/jobs/2', () => accepted('/jobs/2/step-2', new Date(Date.now() + 2000).toUTCString()));
     server.route('GET', '/jobs/2/step-2', { body: { id: 'r2', rows: 1 } });
-    const done = await client().poll('/jobs/2', { interval: 10 });
+    const done = await poll(client(), '/jobs/2', { interval: 10 });
     expect(done.data).toEqual({ id: 'r2', rows: 1 });
     expect(server.requests.map((request) => request.path)).toEqual(['/jobs/2', '/jobs/2/step-2']);
     // An HTTP date has one-second resolution: "now + 2 s" is 1 to 2 s away.
@@ -59,7 +60,7 @@ describe('R-202: polling a 202 until a terminal status', () => {
         body: { title: 'Unprocessable Entity', detail: 'Request failed validation', errors: [{ title: 'invalid_type', detail: '`body.month` is `undefined`, but `string` is expected.' }] },
       },
     ]);
-    const error = await client().poll('/jobs/3').catch((e: unknown) => e);
+    const error = await poll(client(), '/jobs/3').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).problem.detail).toBe('Request failed validation');
     expect(server.count()).toBe(2);
@@ -67,7 +68,7 @@ describe('R-202: polling a 202 until a terminal status', () => {
 
   it('R-202: a 404 on the status URL rejects at once, without polling on', async () => {
     server.route('GET', '/jobs/4', { status: 404, body: { title: 'Not Found' } });
-    await expect(client().poll('/jobs/4')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(poll(client(), '/jobs/4')).rejects.toBeInstanceOf(NotFoundError);
     expect(server.count()).toBe(1);
   });
 
@@ -76,7 +77,7 @@ describe('R-202: polling a 202 until a terminal status', () => {
     const controller = new AbortController();
     const reason = new Error('user left the page');
     const started = performance.now();
-    const polling = client().poll('/jobs/5', { signal: controller.signal });
+    const polling = poll(client(), '/jobs/5', { signal: controller.signal });
     setTimeout(() => controller.abort(reason), 100);
     await expect(polling).rejects.toBe(reason);
     expect(performance.now() - started).toBeLessThan(1000);
@@ -86,7 +87,7 @@ describe('R-202: polling a 202 until a terminal status', () => {
   it('R-202 + R-ABORT: aborting during a poll request cancels it and rejects with the reason', async () => {
     server.route('GET', '/jobs/6', [accepted('/jobs/6', '0'), { delay: 2000, body: { id: 'late', rows: 0 } }]);
     const controller = new AbortController();
-    const polling = client().poll('/jobs/6', { interval: 10, signal: controller.signal });
+    const polling = poll(client(), '/jobs/6', { interval: 10, signal: controller.signal });
     await vi.waitFor(() => expect(server.count()).toBe(2));
     controller.abort('stop');
     await expect(polling).rejects.toBe('stop');
@@ -96,7 +97,7 @@ describe('R-202: polling a 202 until a terminal status', () => {
   it('R-202: rejects with a TimeoutError at once when a Retry-After would pass maxWait', async () => {
     server.route('GET', '/jobs/7', accepted('/jobs/7', '120'));
     const started = performance.now();
-    const error = await client().poll('/jobs/7', { maxWait: 5_000 }).catch((e: unknown) => e);
+    const error = await poll(client(), '/jobs/7', { maxWait: 5_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(isTimeoutError(error)).toBe(true);
     expect((error as TimeoutError).timeout).toBe(5_000);
@@ -106,21 +107,21 @@ describe('R-202: polling a 202 until a terminal status', () => {
   it('R-202: maxWait also bounds a request in flight', async () => {
     server.route('GET', '/jobs/8', { delay: 3000, body: {} });
     const started = performance.now();
-    await expect(client().poll('/jobs/8', { maxWait: 200 })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(poll(client(), '/jobs/8', { maxWait: 200 })).rejects.toBeInstanceOf(TimeoutError);
     expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it('R-202: the schema checks the terminal body only', async () => {
     server.route('GET', '/jobs/9', [accepted('/jobs/9', '0'), { body: { id: 9 } }]);
-    await expect(client().poll('/jobs/9', { schema: Report })).rejects.toBeInstanceOf(ResponseShapeError);
+    await expect(poll(client(), '/jobs/9', { schema: Report })).rejects.toBeInstanceOf(ResponseShapeError);
   });
 
   it('R-202: a result that is not a 202 is already terminal; a 202 without Location cannot be polled', async () => {
     const api = client();
     const done = { status: 200, data: 1 } as FetchResult<unknown>;
-    await expect(api.poll(done)).resolves.toBe(done);
-    await expect(api.poll({ status: 202, location: undefined } as FetchResult<unknown>)).rejects.toThrow(/Location/);
-    await expect(api.poll('/x', { maxWait: -1 })).rejects.toThrow(RangeError);
+    await expect(poll(api, done)).resolves.toBe(done);
+    await expect(poll(api, { status: 202, location: undefined } as FetchResult<unknown>)).rejects.toThrow(/Location/);
+    await expect(poll(api, '/x', { maxWait: -1 })).rejects.toThrow(RangeError);
   });
 });
 
@@ -131,7 +132,7 @@ describe('R-202: as a TanStack Query refetchInterval source', () => {
 
   it('R-202: a job query refetches after each Retry-After and stops once the job is done', async () => {
     server.route('GET', '/jobs/10', [accepted('/jobs/10', '0'), accepted('/jobs/10'), { body: { id: 'r10', rows: 7 } }]);
-    const options = client().pollQueryOptions('/jobs/10', { schema: Report, interval: 30 });
+    const options = pollQueryOptions(client(), '/jobs/10', { schema: Report, interval: 30 });
     const observer = new QueryObserver(queryClient, options);
     const seen = new Set<unknown>();
     const unsubscribe = observer.subscribe((result) => {
@@ -149,7 +150,7 @@ describe('R-202: as a TanStack Query refetchInterval source', () => {
   });
 
   it('R-202: refetchInterval is the last Retry-After, the interval without one, false when done or failed', () => {
-    const { refetchInterval } = client().pollQueryOptions('/jobs/11', { interval: 250 });
+    const { refetchInterval } = pollQueryOptions(client(), '/jobs/11', { interval: 250 });
     const pending = (retryAfter: number | undefined) => ({ done: false as const, status: 202 as const, data: undefined, retryAfter, location: undefined });
     expect(refetchInterval({ state: { status: 'success', data: pending(3000) } })).toBe(3000);
     expect(refetchInterval({ state: { status: 'success', data: pending(undefined) } })).toBe(250);

@@ -1,6 +1,7 @@
 import { InfiniteQueryObserver, QueryClient } from '@tanstack/query-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
+import { halPages } from '../../src/hal/index.js';
 import { createClient, ResponseShapeError, ServiceUnavailableError } from '../../src/index.js';
 import { useTestServer, type RecordedRequest } from '../helpers/server.js';
 
@@ -17,7 +18,7 @@ const pageOf = (request: RecordedRequest) => Number(new URL(request.url, server.
 const Page = z.object({ _embedded: z.object({ orders: z.array(z.object({ id: z.string() })) }) });
 
 /** Seed 004 style HAL pages: `_links.next` until the last page. */
-const halPages = (last: number) => (request: RecordedRequest) => {
+const halPageRoute = (last: number) => (request: RecordedRequest) => {
   const page = pageOf(request);
   const next = page < last ? { next: { href: `/v1/orders?page=${page + 1}` } } : {};
   const prev = page > 1 ? { prev: { href: `/v1/orders?page=${page - 1}` } } : {};
@@ -41,9 +42,9 @@ async function fetchAll(observer: Pager): Promise<void> {
 }
 
 describe('R-LINK-NEXT: infinite queries driven by next links', () => {
-  it('R-LINK-NEXT: pages through HAL _links.next until there is none', async () => {
-    server.route('GET', '/v1/orders', halPages(3));
-    const options = client().infiniteQueryOptions('/orders', { schema: Page });
+  it('R-LINK-NEXT: pages through HAL _links.next (halPages) until there is none', async () => {
+    server.route('GET', '/v1/orders', halPageRoute(3));
+    const options = client().infiniteQueryOptions('/orders', { schema: Page, pages: halPages() });
     expect(options.initialPageParam).toBe(`${server.url}/v1/orders`);
     const observer = new InfiniteQueryObserver(queryClient, options);
     const unsubscribe = observer.subscribe(() => undefined);
@@ -80,8 +81,8 @@ describe('R-LINK-NEXT: infinite queries driven by next links', () => {
   });
 
   it('R-LINK-NEXT: prev links give previous pages when starting in the middle', async () => {
-    server.route('GET', '/v1/orders', halPages(3));
-    const observer = new InfiniteQueryObserver(queryClient, client().infiniteQueryOptions('/orders', { searchParams: { page: 2 } }));
+    server.route('GET', '/v1/orders', halPageRoute(3));
+    const observer = new InfiniteQueryObserver(queryClient, client().infiniteQueryOptions('/orders', { searchParams: { page: 2 }, pages: halPages() }));
     const unsubscribe = observer.subscribe(() => undefined);
     await vi.waitFor(() => expect(observer.getCurrentResult().status).toBe('success'));
     expect(observer.getCurrentResult().hasPreviousPage).toBe(true);
@@ -91,10 +92,21 @@ describe('R-LINK-NEXT: infinite queries driven by next links', () => {
     unsubscribe();
   });
 
+  it('R-LINK-NEXT: by default only the Link header pages; HAL _links.next needs pages: halPages()', async () => {
+    server.route('GET', '/v1/orders', halPageRoute(3));
+    const observer = new InfiniteQueryObserver(queryClient, client().infiniteQueryOptions('/orders'));
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.waitFor(() => expect(observer.getCurrentResult().status).toBe('success'));
+    expect(observer.getCurrentResult().hasNextPage).toBe(false);
+    expect(observer.getCurrentResult().data?.pages[0]?.next).toBeUndefined();
+    expect(server.count()).toBe(1);
+    unsubscribe();
+  });
+
   it('R-ONE-RETRIER: a page that always answers 503 costs 1 + 3 requests, not 16', async () => {
     server.route('GET', '/v1/orders', { status: 503 });
     const options = client().infiniteQueryOptions('/orders');
-    expect(options.retry).toBe(false);
+    expect(options.retry).toBeTypeOf('function'); // fetchwise's policy, run by TanStack's retryer
     await expect(queryClient.fetchInfiniteQuery(options)).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(server.count()).toBe(4);
   });
@@ -116,9 +128,9 @@ describe('R-LINK-NEXT: infinite queries driven by next links', () => {
   });
 
   it('R-HAL: seedEmbedded seeds every page’s items, so opening one costs no request', async () => {
-    server.route('GET', '/v1/orders', halPages(2));
+    server.route('GET', '/v1/orders', halPageRoute(2));
     const api = client();
-    const observer = new InfiniteQueryObserver(queryClient, api.infiniteQueryOptions('/orders', { seedEmbedded: { rel: 'orders' } }));
+    const observer = new InfiniteQueryObserver(queryClient, api.infiniteQueryOptions('/orders', { pages: halPages({ seedEmbedded: { rel: 'orders' } }) }));
     const unsubscribe = observer.subscribe(() => undefined);
     await fetchAll(observer);
     expect(server.count()).toBe(2);
@@ -128,7 +140,7 @@ describe('R-LINK-NEXT: infinite queries driven by next links', () => {
   });
 
   it('R-INVALIDATE: a POST to the collection refetches the pages (meta url is the collection)', async () => {
-    server.route('GET', '/v1/orders', halPages(1));
+    server.route('GET', '/v1/orders', halPageRoute(1));
     server.route('POST', '/v1/orders', { status: 201, headers: { location: '/v1/orders/9' } });
     const api = createClient({ baseUrl: `${server.url}/v1`, queryClient });
     const observer = new InfiniteQueryObserver(queryClient, api.infiniteQueryOptions('/orders'));

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isHttpError, type BatchEntry } from '../../../src/index.ts';
+import type { BatchEntry } from '../../../src/batch/index.ts';
+import { isHttpError } from '../../../src/index.ts';
 import { describeError } from '../shared/error-view.ts';
 import { contactHref } from '../shared/route.ts';
 import type { Contact } from '../shared/schemas.ts';
@@ -11,7 +12,7 @@ const parseIds = (text: string): string[] => text.split(',').map((id) => id.trim
 
 /**
  * Several contacts in one request: `GET /api/contacts/batch/1,2,99` answers `207 Multi-Status`
- * (multipart/mixed), and `client.batch` gives one entry per id, a contact or the typed error of its part.
+ * (multipart/mixed), and `batch(client, …)` from `fetchwise/batch` gives one entry per id, a contact or the typed error of its part.
  */
 export function BatchCard() {
   const [text, setText] = useState('1,2,99');

@@ -5,7 +5,7 @@ import { FormErrors } from './ContactForm.tsx';
 import { contactPagesQuery } from './demo.ts';
 
 /**
- * The contacts a page at a time: `useInfiniteQuery(api.infiniteQueryOptions(…))` follows the API's HAL
+ * The contacts a page at a time: `useInfiniteQuery(api.infiniteQueryOptions(…, { pages: halPages() }))` follows the API's HAL
  * `_links.next`, with no `getNextPageParam` of ours. "Load more" disappears on the page without `next`.
  */
 export function ContactPages() {

@@ -1,4 +1,5 @@
-import { createClient, type Client, type QueryClientLike, type Session } from '../../../src/index.ts';
+import { createAuth, type AuthApi, type Session } from '../../../src/auth/index.ts';
+import { createClient, type Client, type ClientWithAuth, type QueryClientLike } from '../../../src/index.ts';
 import { TokenResponse } from './schemas.ts';
 
 /** The demo API's only user (also printed by `npm run demo`). */
@@ -10,6 +11,9 @@ export const demoCredentials = { username: 'ada@example.com', password: 'lovelac
  */
 export const identity: Client = createClient({ baseUrl: '/api/auth', retry: false });
 
+/** A client made with `auth`: `client.auth` is the session API of `fetchwise/auth`. */
+export type DemoClient = ClientWithAuth<AuthApi>;
+
 const toSession = (tokens: { access_token: string; refresh_token: string }): Session => ({
   accessToken: tokens.access_token,
   refreshToken: tokens.refresh_token,
@@ -20,11 +24,11 @@ const toSession = (tokens: { access_token: string; refresh_token: string }): Ses
  * QueryClient differs, each from its framework's adapter. `storage: 'local'` keeps the session across
  * reloads and pages, and all tabs share it: on a 401, one tab refreshes and the others reuse the result.
  */
-export function createDemoClient(queryClient?: QueryClientLike): Client {
+export function createDemoClient(queryClient?: QueryClientLike): DemoClient {
   return createClient({
     baseUrl: '/api',
     ...(queryClient ? { queryClient } : {}),
-    auth: {
+    auth: createAuth({
       storage: 'local',
       channel: 'fetchwise-demo',
       refresh: async ({ session, signal }) =>
@@ -35,23 +39,23 @@ export function createDemoClient(queryClient?: QueryClientLike): Client {
             signal,
           }),
         ),
-    },
+    }),
   });
 }
 
-export async function signIn(api: Client, username: string, password: string): Promise<void> {
+export async function signIn(api: DemoClient, username: string, password: string): Promise<void> {
   const tokens = await identity.post('/login', { json: { username, password }, schema: TokenResponse });
   await api.auth.setSession(toSession(tokens));
 }
 
 /** Ends the session on the server (the token is attached by the client) and in every tab. */
-export async function signOut(api: Client): Promise<void> {
+export async function signOut(api: DemoClient): Promise<void> {
   await api.post('/auth/logout').catch(() => undefined);
   await api.auth.clearSession();
 }
 
 /** Signed in or not, as a subscribable value (React's `useSyncExternalStore`, a Vue ref, a Svelte store). */
-export function sessionStatus(api: Client) {
+export function sessionStatus(api: DemoClient) {
   let ended: 'expired' | 'signed-out' | undefined;
   return {
     subscribe(listener: () => void): () => void {

@@ -1,4 +1,5 @@
-import { isHttpError, isResponseShapeError, type Client, type RequestEvent, type SessionEvent } from '../../../src/index.ts';
+import type { AuthApi, SessionEvent } from '../../../src/auth/index.ts';
+import { isHttpError, isResponseShapeError, type Client, type ClientWithAuth, type RequestEvent } from '../../../src/index.ts';
 
 /**
  * The network panel's data source: `client.subscribe` (each request's start, retries, token refresh
@@ -59,7 +60,7 @@ export interface NetworkLog {
   clear(): void;
 }
 
-export function createNetworkLog(api: Client, identity: Client): NetworkLog {
+export function createNetworkLog(api: ClientWithAuth<AuthApi>, identity: Client): NetworkLog {
   let snapshot: NetworkSnapshot = { requests: [], sessions: [] };
   const listeners = new Set<() => void>();
   const publish = (next: NetworkSnapshot) => {

@@ -1,0 +1,100 @@
+import { isNetworkError as isKyNetworkError } from 'ky';
+import { summarizeRequest, type FetchwiseError } from '../errors/fetchwise-error.js';
+import { createHttpError } from '../errors/create-http-error.js';
+import { isFetchwiseError } from '../errors/guards.js';
+import { NetworkError } from '../errors/network-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
+import { readProblem } from '../problem/read-problem.js';
+import { isRetryableStatus } from '../retry/policy.js';
+import { parseRateLimit } from '../retry/rate-limit-headers.js';
+import { parseRetryAfter } from '../retry/retry-after.js';
+import type { Core } from './core.js';
+import type { Call } from './call.js';
+import { deadline } from './deadline.js';
+import { readBody } from './response-body.js';
+
+/** One attempt's outcome, with the success body already read (the timeout covers it). */
+export type AttemptResult = { ok: true; response: Response; data: unknown } | { ok: false; error: FetchwiseError };
+
+/** The key under which an attempt's signal travels through ky to {@link fetchWith}: ky never combines signals. */
+export const attemptSignal = 'fetchwiseSignal';
+
+/**
+ * ky's `fetch`: the attempt's own signal (caller + deadline) goes to fetch in `init`, so ky creates no
+ * `AbortSignal.any` and a custom `fetch` still gets aborts and timeouts.
+ */
+export const fetchWith =
+  (fetch: typeof globalThis.fetch) =>
+  (input: RequestInfo | URL, init?: RequestInit & { [attemptSignal]?: AbortSignal }): Promise<Response> => {
+    const signal = init?.[attemptSignal];
+    return signal ? fetch(input, { signal }) : fetch(input);
+  };
+
+/**
+ * Sends one attempt through ky (no ky retries, hooks or timeout: `throwHttpErrors: false`, so error
+ * bodies are read once, here, capped). Aborts by the caller propagate as the caller's reason (R-ABORT).
+ */
+export async function runAttempt(core: Core, call: Call): Promise<AttemptResult> {
+  const { method, url, timeout, signal, options, idempotent } = call;
+  let attemptSignalValue = signal;
+  let cancel: (() => void) | undefined;
+  let unlink: (() => void) | undefined;
+  if (signal?.aborted) throw signal.reason;
+  if (timeout !== false) {
+    // R-TIMEOUT: one deadline per attempt covers the headers and the body.
+    const controller = new AbortController();
+    cancel = deadline(controller, timeout, () => new TimeoutError(summarizeRequest(method, url), { timeout, retryable: idempotent }));
+    if (signal) {
+      const forward = () => controller.abort(signal.reason);
+      signal.addEventListener('abort', forward, { once: true });
+      unlink = () => signal.removeEventListener('abort', forward);
+    }
+    attemptSignalValue = controller.signal;
+  }
+  try {
+    const init: Record<string, unknown> = { method, headers: call.headers, [attemptSignal]: attemptSignalValue };
+    if (options.json !== undefined) init['json'] = options.json;
+    if (options.body !== undefined) init['body'] = options.body;
+    if (options.cache !== undefined) init['cache'] = options.cache;
+    let response: Response;
+    try {
+      response = await core.ky(url, init);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (isFetchwiseError(error)) return { ok: false, error };
+      if (isKyNetworkError(error)) return { ok: false, error: new NetworkError(summarizeRequest(method, url), { retryable: idempotent, cause: error.cause }) };
+      throw error;
+    }
+    const { status } = response;
+    if (status < 300 || status === 304 || (status === 404 && method === 'DELETE')) {
+      try {
+        const data = options.parseBody
+          ? await options.parseBody(response, attemptSignalValue)
+          : await readBody(response, method, () => summarizeRequest(method, url), status === 404);
+        return { ok: true, response, data };
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (isFetchwiseError(error)) return { ok: false, error };
+        // R-NET: the connection died mid-body.
+        return { ok: false, error: new NetworkError(summarizeRequest(method, url), { retryable: idempotent, cause: error }) };
+      }
+    }
+    const problem = await readProblem(response, { dialects: core.dialects });
+    if (signal?.aborted) throw signal.reason;
+    // The deadline passed while the error body was read.
+    if (attemptSignalValue?.aborted && isFetchwiseError(attemptSignalValue.reason)) return { ok: false, error: attemptSignalValue.reason };
+    const { headers } = response;
+    return {
+      ok: false,
+      error: createHttpError(problem, summarizeRequest(method, url), {
+        retryable: idempotent && isRetryableStatus(status),
+        headers,
+        retryAfter: parseRetryAfter(headers.get('retry-after')),
+        rateLimit: status === 429 ? parseRateLimit(headers) : undefined,
+      }),
+    };
+  } finally {
+    cancel?.();
+    unlink?.();
+  }
+}

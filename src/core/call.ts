@@ -1,0 +1,15 @@
+import type { RetryPolicy } from '../retry/policy.js';
+import type { SendOptions } from './core.js';
+import type { Attempt } from './plugin.js';
+
+/** One call, prepared once: the attempt object plugins see, plus what the loop needs. */
+export interface Call extends Attempt {
+  number: number;
+  replayed: boolean;
+  readonly options: SendOptions;
+  /** The headers every attempt starts from. */
+  readonly base: Record<string, string>;
+  readonly policy: RetryPolicy;
+  readonly idempotent: boolean;
+  readonly timeout: number | false;
+}

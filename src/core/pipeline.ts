@@ -1,0 +1,179 @@
+import type { FetchwiseError } from '../errors/fetchwise-error.js';
+import { summarizeRequest } from '../errors/fetchwise-error.js';
+import { isRedirectError } from '../errors/guards.js';
+import { ResponseShapeError } from '../errors/response-shape-error.js';
+import { backoffDelay, isIdempotent, resolveRetryPolicy, retryDelay, type RetryPolicy } from '../retry/policy.js';
+import { parseRetryAfter } from '../retry/retry-after.js';
+import { runAttempt, type AttemptResult } from './attempt.js';
+import type { Core, SendOptions } from './core.js';
+import { RequestTrace, traceNow } from './events.js';
+import type { Call } from './call.js';
+import type { CallOutcome, Verdict } from './plugin.js';
+import { validate } from './schema.js';
+import { sleep } from './sleep.js';
+import type { FetchResult } from './types.js';
+import { buildUrl } from './url.js';
+
+/**
+ * One logical request: prepare once, run the attempt loop, then validate the body, tell the plugins,
+ * and make the follow-up (`followLocation`) as a request of its own (R-FOLLOW-ONCE).
+ */
+export async function send(core: Core, method: string, path: string, options: SendOptions = {}): Promise<FetchResult<unknown>> {
+  const call = prepare(core, method, path, options);
+  // A query's attempts are one logical request across TanStack's retries: its layer owns the trace then.
+  const owned = options.trace === undefined;
+  const trace = owned ? (core.listeners.size > 0 ? new RequestTrace(core.listeners, call.method, call.url) : undefined) : options.trace;
+  let outcome: CallOutcome;
+  try {
+    const done = await loop(core, call, trace);
+    const result = finish(call, done);
+    outcome = { ok: true, result: call.options.schema ? await checkSchema(call, result) : result };
+  } catch (error) {
+    outcome = { ok: false, error };
+  }
+  for (const plugin of core.plugins) {
+    try {
+      const pending = plugin.afterCall?.(call, outcome);
+      if (pending) await pending;
+    } catch (error) {
+      // A plugin's bug must not change the call's outcome: report it on its own.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+  if (!outcome.ok) {
+    const status = (outcome.error as { status?: unknown } | undefined)?.status;
+    if (owned) trace?.end(typeof status === 'number' ? status : undefined, outcome.error);
+    throw outcome.error;
+  }
+  const { result } = outcome;
+  if (owned) trace?.end(result.status);
+  if (options.followLocation && result.status === 201 && result.location !== undefined) {
+    const { schema, signal, retry, timeout } = options;
+    const followed = await send(core, 'GET', result.location, { schema, signal, retry, timeout });
+    return { ...followed, status: 201, location: result.location, created: true };
+  }
+  return result;
+}
+
+function prepare(core: Core, method: string, path: string, options: SendOptions): Call {
+  const verb = method.toUpperCase();
+  const url = buildUrl(core.baseUrl, path, options.searchParams);
+  const base = { ...core.headers };
+  if (options.headers !== undefined) mergeHeaders(base, options.headers);
+  const key = options.idempotencyKey === true ? crypto.randomUUID() : options.idempotencyKey;
+  if (typeof key === 'string' && key !== '') base['idempotency-key'] = key;
+  let policy = options.retry === undefined ? core.retry : resolveRetryPolicy(options.retry, core.retry);
+  // A stream body can be sent once only.
+  if (typeof ReadableStream !== 'undefined' && options.body instanceof ReadableStream) policy = { ...policy, limit: 0 };
+  const timeout = options.timeout ?? core.timeout;
+  return {
+    method: verb,
+    url,
+    headers: { ...base },
+    base,
+    options,
+    number: 0,
+    replayed: false,
+    signal: options.signal,
+    state: new Map(),
+    policy,
+    // R-EMPTY-KEY: an empty or blank Idempotency-Key is not a key.
+    idempotent: isIdempotent(verb, (base['idempotency-key'] ?? '').trim() !== ''),
+    timeout,
+  };
+}
+
+/** Copies a `HeadersInit` into a record with lower-case names (plain objects without a Headers copy). */
+export function mergeHeaders(into: Record<string, string>, init: HeadersInit): void {
+  if (init instanceof Headers || Array.isArray(init)) new Headers(init).forEach((value, name) => (into[name] = value));
+  else for (const name of Object.keys(init)) into[name.toLowerCase()] = String((init as Record<string, string>)[name]);
+}
+
+async function loop(core: Core, call: Call, trace: RequestTrace | undefined): Promise<AttemptResult & { ok: true }> {
+  const { signal, policy } = call;
+  let retries = 0;
+  let redirects = 0;
+  for (;; call.number++) {
+    if (call.number > 0) call.headers = { ...call.base };
+    for (const plugin of core.plugins) {
+      const pending = plugin.beforeAttempt?.(call);
+      if (pending) await pending;
+    }
+    const outcome = await runAttempt(core, call);
+    const since = traceNow();
+    let verdict: Verdict | undefined;
+    for (const plugin of core.plugins) {
+      let answer = plugin.afterAttempt?.(call, outcome);
+      if (answer instanceof Promise) answer = await answer;
+      if (answer) {
+        verdict = answer;
+        break;
+      }
+    }
+    if (signal?.aborted) throw signal.reason;
+    if (verdict === 'replay' && !call.replayed) {
+      call.replayed = true;
+      trace?.refreshed(since);
+      continue;
+    }
+    if (typeof verdict === 'object') throw verdict.throw;
+    if (outcome.ok) return outcome;
+    const { error } = outcome;
+    if (verdict === 'accept') throw error;
+    let delay: number | undefined;
+    if (verdict === 'retry') delay = retries < policy.limit ? backoffDelay(retries + 1, policy) : undefined;
+    // R-3XX-NOLOC: a redirect without Location is repeated once only (seed 000).
+    else delay = isRedirectError(error) && redirects++ > 0 ? undefined : retryDelay(error, retries, policy);
+    if (delay === undefined) throw error;
+    retries++;
+    core.onRetry?.({ request: error.request, attempt: retries, delay, error });
+    trace?.retry(retries, delay, error);
+    await sleep(delay, signal);
+  }
+}
+
+/** The call's result, once the loop accepted a response: `Location` and `Retry-After` where they mean something. */
+function finish(call: Call, { response, data }: AttemptResult & { ok: true }): FetchResult<unknown> {
+  const { status, headers } = response;
+  // A GET's 200 has no use for Location or Retry-After (R-201, R-201-200 and R-202 are about writes and
+  // jobs): two header reads spared on the hot path.
+  const plain = status === 200 && call.method === 'GET';
+  const location = plain ? null : headers.get('location');
+  return {
+    data,
+    status,
+    headers,
+    location: location === null ? undefined : resolveLocation(location, response.url || call.url),
+    created: status === 201,
+    alreadyGone: status === 404,
+    retryAfter: plain ? undefined : parseRetryAfter(headers.get('retry-after')),
+  };
+}
+
+/**
+ * R-200: the body validated with the request's schema, after the loop. A body-less 201, 202, 204 or 205
+ * is not checked (R-201, R-204), nor a 304 (answered from a cache), a DELETE's 404, a batch, or a 201
+ * whose created resource `followLocation` fetches (the schema is for that one).
+ */
+async function checkSchema(call: Call, result: FetchResult<unknown>): Promise<FetchResult<unknown>> {
+  const { status, data } = result;
+  const { schema, parseBody, followLocation } = call.options;
+  if (!schema || parseBody || status === 304 || result.alreadyGone) return result;
+  if (data === undefined && status !== 200 && status !== 203) return result;
+  if (followLocation && status === 201 && result.location !== undefined) return result;
+  const checked = await validate(schema, data);
+  if (!checked.ok) throw new ResponseShapeError(summarizeRequest(call.method, call.url), { status, issues: checked.issues, raw: data });
+  return { ...result, data: checked.value };
+}
+
+function resolveLocation(location: string, base: string): string | undefined {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+export type { FetchwiseError };
