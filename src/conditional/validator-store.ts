@@ -50,7 +50,7 @@ export class ValidatorStore {
   readonly #byData = new WeakMap<object, Validators>();
   readonly #byUrl = new Map<string, Validators>();
   /** This client's development warnings (R-WEAK-ETAG, R-CORS-CONDITIONAL, hidden headers). */
-  readonly warnings = new DevWarnings();
+  readonly warnings: DevWarnings = new DevWarnings();
 
   remember(url: string, validators: Validators, data?: unknown): void {
     this.#byUrl.delete(url);
