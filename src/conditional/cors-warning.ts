@@ -20,7 +20,8 @@ export function warnHiddenHeader(warnings: DevWarnings, header: 'ETag' | 'Locati
 export function warnConditionalPreflight(warnings: DevWarnings, origin: string): void {
   warnings.once(`${origin} preflight`, () =>
     `fetchwise: a conditional GET to ${origin} failed at the network level (a CORS preflight?) and was sent again without conditions. ` +
-      `Its OPTIONS answers need Access-Control-Allow-Headers: If-None-Match, If-Modified-Since, If-Match (and Access-Control-Max-Age: 600).`,
+      `Its OPTIONS answers need Access-Control-Allow-Headers: If-None-Match, If-Modified-Since, If-Match (and Access-Control-Max-Age: 600), ` +
+      `its responses Access-Control-Expose-Headers: ETag.`,
   );
 }
 
