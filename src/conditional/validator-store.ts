@@ -1,3 +1,5 @@
+import { DevWarnings } from './dev-warnings.js';
+
 /** What a response said about its version: `ETag`, `Last-Modified`, and the request headers it varied on. */
 export interface Validators {
   etag?: string;
@@ -5,8 +7,6 @@ export interface Validators {
   /** Request header values (lower-cased names) for the headers the response named in `Vary`. */
   vary?: Record<string, string | null>;
 }
-
-import { DevWarnings } from './dev-warnings.js';
 
 /** Reads validators from a response; `undefined` when there are none or `Vary: *` makes them unusable. */
 export function readValidators(response: Headers, request: Record<string, string>): Validators | undefined {
@@ -49,7 +49,7 @@ export class ValidatorStore {
   readonly #byData = new WeakMap<object, Validators>();
   readonly #byUrl = new Map<string, Validators>();
   /** This client's development warnings (R-WEAK-ETAG, R-CORS-CONDITIONAL, hidden headers). */
-  readonly warnings = new DevWarnings();
+  readonly warnings: DevWarnings = new DevWarnings();
 
   remember(url: string, validators: Validators, data?: unknown): void {
     this.#byUrl.delete(url);

@@ -60,7 +60,12 @@ export async function applyWrite(queryClient: QueryClientLike, { method, url, re
       }
       // The query's copy carries the validators of the body it came from (R-WRITE-ETAG, R-304).
       store?.link(result.data, accepted.data);
-      queryClient.setQueryData(query.queryKey, accepted.data);
+      try {
+        queryClient.setQueryData(query.queryKey, accepted.data);
+      } catch {
+        // e.g. a custom structuralSharing that throws: the write succeeded, so refetch rather than reject
+        void queryClient.invalidateQueries({ predicate: (other) => other === query });
+      }
     }
   } else {
     void queryClient.invalidateQueries({ predicate: ofResource });

@@ -18,5 +18,5 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "== installing ${missing[*]} for the real-server matrix"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update
-apt-get install -y --no-install-recommends "${missing[@]}"
+# .ci/run has usually just run apt-get update for chromium; update here only when the lists are too old.
+apt-get install -y --no-install-recommends "${missing[@]}" || { apt-get update && apt-get install -y --no-install-recommends "${missing[@]}"; }
