@@ -33,7 +33,7 @@ for (const { framework, path } of pages) {
     await expect(fieldError(page, 'email')).toHaveText('Email must look like name@example.com');
     await expect(fieldError(page, 'phone')).toHaveCount(0);
     await expect(form(page).locator('input[name=name]')).toHaveAttribute('aria-invalid', 'true');
-    await expect(form(page).locator('.meta')).toHaveText('HTTP 422 · problem-json');
+    await expect(form(page).locator('.meta')).toHaveText('HTTP 422 · structural · name_required');
     await demo.shot(page, `2-${framework.toLowerCase()}-field-errors`);
 
     await save(page, { name: 'Ada', email: '', phone: '' }, 'invalid');
@@ -44,7 +44,7 @@ for (const { framework, path } of pages) {
     await save(page, { name: '', email: 'not-an-email' }, 'invalid');
     await expect(fieldError(page, 'name')).toHaveText('The name field is required.');
     await expect(fieldError(page, 'email')).toHaveText('The email field must be a valid email address.');
-    await expect(form(page).locator('.meta')).toHaveText('HTTP 422 · laravel');
+    await expect(form(page).locator('.meta')).toHaveText('HTTP 422 · structural');
 
     await save(page, { name: 'Ada Lovelace', email: 'ada@example.com' }, 'saved');
     await expect(fieldError(page, 'name')).toHaveCount(0);
@@ -61,7 +61,7 @@ test('story 2: React switches dialects from the panel, and a malformed response 
   await save(page, { name: '', email: '', phone: '' }, 'invalid');
   await expect(fieldError(page, 'name')).toHaveText('Parameter [name] is required');
   await expect(form(page).locator('[data-form-error]')).toHaveText(['Contact must have an email or a phone number']);
-  await expect(form(page).locator('.meta')).toHaveText('HTTP 422 · ringcentral · CMN-102');
+  await expect(form(page).locator('.meta')).toHaveText('HTTP 422 · structural · CMN-102');
   await demo.shot(page, '2-react-seed-001');
 
   await dialect.selectOption('laravel');
