@@ -2,6 +2,7 @@ import type { RequestSummary } from '../errors/fetchwise-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { SessionExpiredError } from '../errors/session-expired-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
+import { maxTimerDelay } from '../retry/timer-limit.js';
 import { resolveAuthOptions, type ResolvedAuthOptions } from './auth-options.js';
 import type { AuthHandle } from './handle.js';
 import { createLedger, type Ledger } from './ledger.js';
@@ -11,7 +12,8 @@ import { SessionChannel } from './session-channel.js';
 import { SessionState } from './session-state.js';
 import { abortable, randomId } from './signals.js';
 import { createTabLock } from './tab-lock.js';
-import { cleanSession, isSession } from './token-store.js';
+import { watchStoredSession } from './storage-watch.js';
+import { cleanSession, isSession, storageKey } from './token-store.js';
 import type { AuthApi, AuthOptions, Session, SessionEvent } from './types.js';
 
 /** What `createClient` gets: the handle for the request pipeline (none without `auth`) and `client.auth`. */
@@ -34,14 +36,11 @@ interface Activation {
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
-const maxDelay = 2_147_483_647;
-
 /**
- * One client's auth layer. Nothing is installed at `createClient`: the BroadcastChannel, the start-up
- * catch-up and the proactive-refresh timer come with the first use (a request, `subscribe`,
- * `setSession`, `refresh`), and `dispose()` removes them. A client created and dropped (React
- * StrictMode runs initialisers twice) therefore holds nothing, and a disposed client comes back on
- * its next use (StrictMode's remount, HMR).
+ * One client's auth layer. Only a weakly held `storage` watch (`storage: 'local'`, R-SHARED-SESSION) is
+ * installed at `createClient`; the BroadcastChannel, start-up catch-up and proactive-refresh timer come
+ * with the first use (a request, `subscribe`, `setSession`, `refresh`), and `dispose()` removes them. A
+ * client created and dropped (StrictMode) holds nothing; a disposed one comes back on next use (HMR).
  */
 class Auth implements AuthHandle {
   readonly api: AuthApi;
@@ -54,6 +53,7 @@ class Auth implements AuthHandle {
   #inflight: Promise<void> | undefined;
   /** Why this tab's last refresh ended the session (the cause of later `SessionExpiredError`s). */
   #endCause: unknown;
+  #unwatch: (() => void) | undefined;
   /** Set when a session arrives already due (clock skew, `refreshBefore` too large): then only a 401 refreshes. */
   #expiresAtUntrusted = false;
 
@@ -75,6 +75,7 @@ class Auth implements AuthHandle {
       timeout: options.lockTimeout,
     });
     this.#channel = channel;
+    this.#watch();
     this.api = {
       setSession: (session) => this.#change(session),
       clearSession: () => this.#change(undefined),
@@ -155,8 +156,14 @@ class Auth implements AuthHandle {
     return this.#state.subscribe(listener);
   }
 
+  /** R-SHARED-SESSION: shared storage is watched from creation on, not from first use (see storage-watch.ts). */
+  #watch(): void {
+    if (this.#options.store.kind === 'local' && !this.#unwatch) this.#unwatch = watchStoredSession(storageKey(this.#options.channel), this.#state);
+  }
+
   #activate(): Activation {
     if (this.#activation) return this.#activation;
+    this.#watch();
     const activation: Activation = { abort: new AbortController(), startup: Promise.resolve(), unsubscribe: [], timer: undefined };
     this.#activation = activation;
     activation.unsubscribe.push(this.#channel.subscribe((message) => this.#coordinator.onMessage(message)));
@@ -168,7 +175,7 @@ class Auth implements AuthHandle {
 
   async #dispose(): Promise<void> {
     const activation = this.#activation;
-    if (!activation) return;
+    if (!activation) return this.#stopWatching();
     this.#activation = undefined;
     clearTimeout(activation.timer);
     // Stops lock waits; a refresh already holding the lock finishes (bounded by lockTimeout), so its
@@ -176,7 +183,15 @@ class Auth implements AuthHandle {
     activation.abort.abort(new DOMException('fetchwise: the client was disposed', 'AbortError'));
     await this.#inflight?.catch(() => undefined);
     for (const unsubscribe of activation.unsubscribe) unsubscribe();
-    if (!this.#activation) this.#ledger.close();
+    if (!this.#activation) {
+      this.#stopWatching();
+      this.#ledger.close();
+    }
+  }
+
+  #stopWatching(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
   }
 
   #onChange(event: SessionEvent): void {
@@ -197,7 +212,7 @@ class Auth implements AuthHandle {
     const { refreshBefore } = this.#options;
     const { session, status } = this.#state.get();
     if (refreshBefore === undefined || this.#expiresAtUntrusted || status !== 'active' || session?.expiresAt === undefined) return;
-    const delay = Math.min(maxDelay, Math.max(0, session.expiresAt - refreshBefore - Date.now()));
+    const delay = Math.min(maxTimerDelay, Math.max(0, session.expiresAt - refreshBefore - Date.now()));
     const token = session.accessToken;
     activation.timer = setTimeout(() => {
       activation.timer = undefined;
