@@ -1,5 +1,5 @@
 // `npm run fuzz`: hostile error bodies through `readProblem` and through the client against a real server.
-//   node tests/fuzz/run.mjs [--bodies=100000] [--client=20000] [--seed=42]
+//   node tests/fuzz/run.mjs [--bodies=100000] [--client=20000] [--seed=42] [--src=src]
 // Prints: untyped throws, worst time per body, prototype pollution, problems that do not serialise.
 // Exits 1 on an untyped throw or any prototype pollution. Not part of `npm test` (about a minute).
 import { build } from 'esbuild';
@@ -13,11 +13,12 @@ const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--
 const BODIES = arg('bodies', 100_000);
 const CLIENT = arg('client', 20_000);
 const SEED = arg('seed', 42);
+const SRC = process.argv.find((a) => a.startsWith('--src='))?.slice('--src='.length) ?? 'src';
 
 // The library from source, bundled once with its dependencies (no TypeScript runner needed).
 const dir = mkdtempSync(join(tmpdir(), 'fw-fuzz-'));
 const bundle = join(dir, 'fetchwise.mjs');
-await build({ entryPoints: [resolve('src/index.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error' });
+await build({ entryPoints: [resolve(SRC, 'index.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error', nodePaths: [resolve('node_modules')] });
 const { createClient, readProblem, isFetchwiseError } = await import(bundle);
 rmSync(dir, { recursive: true, force: true });
 
