@@ -71,7 +71,10 @@ test.describe('5 tabs, one browser context', () => {
     for (const page of pages) {
       await expect.poll(() => page.evaluate(() => window.harness.expired), { intervals: [20] }).toBe(1);
       expect(await page.evaluate(() => window.harness.token())).toBeUndefined();
-      expect(await page.evaluate(() => localStorage.getItem('fetchwise-auth:fetchwise-fail'))).toBeNull();
+      // What stays in localStorage says how the session ended (R-SHARED-SESSION), with no token.
+      const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('fetchwise-auth:fetchwise-fail'))) ?? 'null') as Record<string, unknown> | null;
+      expect(stored).toMatchObject({ v: 1, ended: 'expired' });
+      expect(stored).not.toHaveProperty('session');
     }
     const events = await Promise.all(pages.map((page) => page.evaluate(() => window.harness.events.at(-1))));
     expect(events.filter((e) => e === 'expired:this-tab')).toHaveLength(1);

@@ -2,6 +2,7 @@ import type { RequestSummary } from '../errors/fetchwise-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import { SessionExpiredError } from '../errors/session-expired-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
+import { maxTimerDelay } from '../retry/timer-limit.js';
 import { resolveAuthOptions, type ResolvedAuthOptions } from './auth-options.js';
 import type { Plugin } from '../core/plugin.js';
 import { createOriginPolicy } from './origin-policy.js';
@@ -12,7 +13,8 @@ import { SessionChannel } from './session-channel.js';
 import { SessionState } from './session-state.js';
 import { abortable, randomId } from './signals.js';
 import { createTabLock } from './tab-lock.js';
-import { cleanSession, isSession } from './token-store.js';
+import { watchStoredSession } from './storage-watch.js';
+import { cleanSession, isSession, storageKey } from './token-store.js';
 import type { AuthApi, AuthOptions, Session, SessionEvent } from './types.js';
 
 const tokenKey: unique symbol = Symbol('fetchwise.auth.token');
@@ -64,14 +66,11 @@ interface Activation {
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
-const maxDelay = 2_147_483_647;
-
 /**
- * One client's auth layer. Nothing is installed at `createClient`: the BroadcastChannel, the start-up
- * catch-up and the proactive-refresh timer come with the first use (a request, `subscribe`,
- * `setSession`, `refresh`), and `dispose()` removes them. A client created and dropped (React
- * StrictMode runs initialisers twice) therefore holds nothing, and a disposed client comes back on
- * its next use (StrictMode's remount, HMR).
+ * One client's auth layer. Only a weakly held `storage` watch (`storage: 'local'`, R-SHARED-SESSION) is
+ * installed at `createClient`; the BroadcastChannel, start-up catch-up and proactive-refresh timer come
+ * with the first use (a request, `subscribe`, `setSession`, `refresh`), and `dispose()` removes them. A
+ * client created and dropped (StrictMode) holds nothing; a disposed one comes back on next use (HMR).
  */
 class Auth {
   readonly api: AuthApi;
@@ -84,6 +83,7 @@ class Auth {
   #inflight: Promise<void> | undefined;
   /** Why this tab's last refresh ended the session (the cause of later `SessionExpiredError`s). */
   #endCause: unknown;
+  #unwatch: (() => void) | undefined;
   /** Set when a session arrives already due (clock skew, `refreshBefore` too large): then only a 401 refreshes. */
   #expiresAtUntrusted = false;
 
@@ -105,6 +105,7 @@ class Auth {
       timeout: options.lockTimeout,
     });
     this.#channel = channel;
+    this.#watch();
     this.api = {
       setSession: (session) => this.#change(session),
       clearSession: () => this.#change(undefined),
@@ -185,8 +186,14 @@ class Auth {
     return this.#state.subscribe(listener);
   }
 
+  /** R-SHARED-SESSION: shared storage is watched from creation on, not from first use (see storage-watch.ts). */
+  #watch(): void {
+    if (this.#options.store.kind === 'local' && !this.#unwatch) this.#unwatch = watchStoredSession(storageKey(this.#options.channel), this.#state);
+  }
+
   #activate(): Activation {
     if (this.#activation) return this.#activation;
+    this.#watch();
     const activation: Activation = { abort: new AbortController(), startup: Promise.resolve(), unsubscribe: [], timer: undefined };
     this.#activation = activation;
     activation.unsubscribe.push(this.#channel.subscribe((message) => this.#coordinator.onMessage(message)));
@@ -198,7 +205,7 @@ class Auth {
 
   async #dispose(): Promise<void> {
     const activation = this.#activation;
-    if (!activation) return;
+    if (!activation) return this.#stopWatching();
     this.#activation = undefined;
     clearTimeout(activation.timer);
     // Stops lock waits; a refresh already holding the lock finishes (bounded by lockTimeout), so its
@@ -206,7 +213,15 @@ class Auth {
     activation.abort.abort(new DOMException('fetchwise: the client was disposed', 'AbortError'));
     await this.#inflight?.catch(() => undefined);
     for (const unsubscribe of activation.unsubscribe) unsubscribe();
-    if (!this.#activation) this.#ledger.close();
+    if (!this.#activation) {
+      this.#stopWatching();
+      this.#ledger.close();
+    }
+  }
+
+  #stopWatching(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
   }
 
   #onChange(event: SessionEvent): void {
@@ -227,7 +242,7 @@ class Auth {
     const { refreshBefore } = this.#options;
     const { session, status } = this.#state.get();
     if (refreshBefore === undefined || this.#expiresAtUntrusted || status !== 'active' || session?.expiresAt === undefined) return;
-    const delay = Math.min(maxDelay, Math.max(0, session.expiresAt - refreshBefore - Date.now()));
+    const delay = Math.min(maxTimerDelay, Math.max(0, session.expiresAt - refreshBefore - Date.now()));
     const token = session.accessToken;
     activation.timer = setTimeout(() => {
       activation.timer = undefined;

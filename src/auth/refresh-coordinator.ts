@@ -213,7 +213,7 @@ export class RefreshCoordinator {
         : { v: 1, type: 'ended', generation, reason: status === 'expired' ? 'expired' : 'signed-out' },
     );
     state.apply({ session, generation, status }, reason, 'this-tab');
-    await store.save(session ? { generation, session } : undefined, 'this-tab');
+    await store.save(session ? { generation, session } : { generation, ended: status === 'expired' ? 'expired' : 'signed-out' }, 'this-tab');
     return true;
   }
 

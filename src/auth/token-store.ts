@@ -6,6 +6,29 @@ export interface StoredSession {
   session: Session;
 }
 
+/** A session that ended at `generation`: kept by shared storage so the other tabs see how (R-SHARED-SESSION). */
+export interface EndedSession {
+  generation: number;
+  ended: 'expired' | 'signed-out';
+}
+
+/** The storage key of a channel's session (`storage: 'session' | 'local'`). */
+export const storageKey = (channel: string): string => `fetchwise-auth:${channel}`;
+
+/** What a stored value says: a session, how one ended, or nothing usable. Never throws. */
+export function parseStored(text: string | null | undefined): StoredSession | EndedSession | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as { v?: unknown; generation?: unknown; session?: unknown; ended?: unknown };
+    if (parsed.v !== 1 || typeof parsed.generation !== 'number') return undefined;
+    if (isSession(parsed.session)) return { generation: parsed.generation, session: parsed.session };
+    if (parsed.ended === 'expired' || parsed.ended === 'signed-out') return { generation: parsed.generation, ended: parsed.ended };
+  } catch {
+    // not ours, or corrupted: nothing usable
+  }
+  return undefined;
+}
+
 /**
  * This tab's persistence of the session, one adapter per `storage` choice. The live copy is in memory
  * (`session-state.ts`); a store only keeps it across reloads.
@@ -20,13 +43,13 @@ export interface TokenStore {
   /** Read at start-up. Web Storage answers synchronously; custom stores may not. */
   load(): StoredSession | undefined | Promise<StoredSession | undefined>;
   /** `origin` says whether this tab changed the session or relays another tab's change. */
-  save(value: StoredSession | undefined, origin: 'this-tab' | 'other-tab'): Promise<void>;
+  save(value: StoredSession | EndedSession | undefined, origin: 'this-tab' | 'other-tab'): Promise<void>;
 }
 
 /** Checks the `storage` option at `createClient`. */
 export function createTokenStore(storage: unknown, channel: string): TokenStore {
   if (storage === undefined || storage === 'memory') return memoryStore;
-  if (storage === 'session' || storage === 'local') return webStorageStore(storage, `fetchwise-auth:${channel}`);
+  if (storage === 'session' || storage === 'local') return webStorageStore(storage, storageKey(channel));
   if (typeof storage === 'object' && storage !== null) {
     const custom = storage as Partial<SessionStore>;
     if (typeof custom.get === 'function' && typeof custom.set === 'function') return customStore(custom as SessionStore);
@@ -55,22 +78,22 @@ function webStorageStore(kind: 'session' | 'local', key: string): TokenStore {
     kind,
     shared: kind === 'local',
     load() {
+      let stored: StoredSession | EndedSession | undefined;
       try {
-        const text = area()?.getItem(key);
-        if (!text) return undefined;
-        const parsed = JSON.parse(text) as { v?: unknown; generation?: unknown; session?: unknown };
-        if (parsed.v !== 1 || typeof parsed.generation !== 'number' || !isSession(parsed.session)) return undefined;
-        return { generation: parsed.generation, session: parsed.session };
+        stored = parseStored(area()?.getItem(key));
       } catch {
         return undefined;
       }
+      return stored !== undefined && 'session' in stored ? stored : undefined;
     },
     save(value, origin) {
       if (kind === 'local' && origin === 'other-tab') return Promise.resolve();
       try {
         const target = area();
-        if (value === undefined) target?.removeItem(key);
-        else target?.setItem(key, JSON.stringify({ v: 1, generation: value.generation, session: value.session }));
+        if (value !== undefined && 'session' in value) target?.setItem(key, JSON.stringify({ v: 1, generation: value.generation, session: value.session }));
+        // A shared store keeps how the session ended (no tokens): the other tabs' `storage` event says it.
+        else if (value !== undefined && kind === 'local') target?.setItem(key, JSON.stringify({ v: 1, generation: value.generation, ended: value.ended }));
+        else target?.removeItem(key);
       } catch (error) {
         // Quota or privacy settings: the session still lives in memory for this tab.
         console.warn(`fetchwise: could not write the session to ${kind}Storage (${(error as Error)?.name ?? 'error'})`);
@@ -89,7 +112,7 @@ function customStore(store: SessionStore): TokenStore {
       return isSession(session) ? { generation: 0, session } : undefined;
     },
     async save(value, origin) {
-      if (origin === 'this-tab') await store.set(value?.session);
+      if (origin === 'this-tab') await store.set(value !== undefined && 'session' in value ? value.session : undefined);
     },
   };
 }

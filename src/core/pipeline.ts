@@ -4,6 +4,7 @@ import { isRedirectError } from '../errors/guards.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { backoffDelay, isIdempotent, resolveRetryPolicy, retryDelay, type RetryPolicy } from '../retry/policy.js';
 import { parseRetryAfter } from '../retry/retry-after.js';
+import { checkTimerDelay } from '../retry/timer-limit.js';
 import { runAttempt, type AttemptResult } from './attempt.js';
 import type { Core, SendOptions } from './core.js';
 import { RequestTrace, traceNow } from './events.js';
@@ -67,7 +68,8 @@ function prepare(core: Core, method: string, path: string, options: SendOptions)
   let policy = options.retry === undefined ? core.retry : resolveRetryPolicy(options.retry, core.retry);
   // A stream body can be sent once only.
   if (typeof ReadableStream !== 'undefined' && options.body instanceof ReadableStream) policy = { ...policy, limit: 0 };
-  const timeout = options.timeout ?? core.timeout;
+  // R-TIMER-LIMIT: a per-request timeout is checked here (the client's at createClient).
+  const timeout = typeof options.timeout === 'number' ? checkTimerDelay('timeout', options.timeout, 1) : (options.timeout ?? core.timeout);
   return {
     method: verb,
     url,

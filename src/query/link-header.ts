@@ -23,6 +23,9 @@ const isValueEnd = (code: number) => code === 59 || code === 44 || isSpace(code)
 export function parseLinkHeader(value: string | null | undefined, base?: string): WebLink[] {
   const result: WebLink[] = [];
   if (!value) return result;
+  // One URL resolution per distinct target: a header repeating one link 20,000 times costs 20,000
+  // `new URL` calls otherwise, and those grow superlinear with GC pressure.
+  const resolved = new Map<string, string>();
   let i = 0;
   const skip = (test: (code: number) => boolean) => {
     while (i < value.length && test(value.charCodeAt(i))) i++;
@@ -78,7 +81,9 @@ export function parseLinkHeader(value: string | null | undefined, base?: string)
       if (name !== '' && !(name in params)) params[name] = name.endsWith('*') ? decodeExtValue(paramValue) : paramValue;
     }
     skipToNextLink();
-    result.push({ href: resolve(target, base), rel: relations(params.rel), params });
+    let href = resolved.get(target);
+    if (href === undefined) resolved.set(target, (href = resolve(target, base)));
+    result.push({ href, rel: relations(params.rel), params });
   }
   return result;
 }

@@ -68,8 +68,13 @@ describe('storage', () => {
     const next = authClient(server, { storage: 'local', channel });
     clients.push(next);
     expect(next.auth.getAccessToken()).toBe(client.auth.getAccessToken());
+    const token = client.auth.getAccessToken() ?? '';
     await client.auth.clearSession();
-    expect(local.data.size).toBe(0);
+    // R-SHARED-SESSION: what stays is how the session ended (for the other tabs' storage event), no token.
+    const ended = local.data.get(`fetchwise-auth:${channel}`) ?? '';
+    expect(JSON.parse(ended)).toMatchObject({ v: 1, ended: 'signed-out' });
+    expect(ended).not.toContain(token);
+    expect(authClient(server, { storage: 'local', channel }).auth.getAccessToken()).toBeUndefined();
   });
 
   it("storage 'session' survives a reload of the tab (a new client on the same sessionStorage)", async () => {

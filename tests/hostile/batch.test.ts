@@ -37,7 +37,7 @@ describe('R-TIMEOUT: a per-attempt timeout while reading a 207 body', () => {
   });
 });
 
-describe('R-LINEAR: multipart', () => {
+describe('R-LINEAR: multipart', { retry: 2 }, () => {
   const oneBigPart = (megabytes: number) => {
     const big = JSON.stringify({ blob: 'x'.repeat(megabytes * 1024 * 1024) });
     return `${part(JSON.stringify({ response: [{ status: 200 }] }))}${part(big)}--${boundary}--\r\n`;

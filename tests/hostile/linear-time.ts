@@ -6,6 +6,7 @@ async function timeMs(work: () => unknown, reps: number): Promise<number> {
   return performance.now() - started;
 }
 
+
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 export interface LinearityFigures {
@@ -33,7 +34,8 @@ export async function expectLinear(
   expect(first, `${label}: one ${hostile.length}-character input took ${first.toFixed(1)} ms`).toBeLessThan(budget * 20);
   const single = Math.min(await timeMs(() => parse(hostile), 1), await timeMs(() => parse(hostile), 1));
   expect(single, `${label}: one ${hostile.length}-character input took ${single.toFixed(1)} ms`).toBeLessThan(budget);
-  // Allocation-heavy shapes compare larger sizes (`from`), where neither input fits in the CPU caches.
+  // `from` sets the sizes compared: larger for allocation-heavy parsing (past the CPU caches), smaller
+  // for shapes whose output is large (so a major GC of the whole test heap does not land in one run only).
   const small = make(from);
   const large = from * 10 === size ? hostile : make(from * 10);
   let reps = 1;

@@ -11,7 +11,9 @@ const answer = (status: number, headers: Record<string, string> = {}) =>
 const repeat = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length));
 const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('should reject'), (e: unknown) => e as HttpError);
 
-describe('R-LINEAR: URLs', { timeout: 60_000 }, () => {
+// Timing on a shared 2-core machine: a measurement disturbed by another process is taken again (retry: 2).
+// Quadratic code fails every attempt (its ratio is ~100×, and the 100 KB budget is checked first).
+describe('R-LINEAR: URLs', { timeout: 60_000, retry: 2 }, () => {
   it('R-LINEAR: a baseUrl with a run of slashes resolves in linear time (createClient)', async () => {
     await expectLinear((n) => `http://api.test/${repeat('/', n)}x`, (baseUrl) => createClient({ baseUrl }), { label: 'slashes then x' });
     await expectLinear((n) => `http://api.test/x${repeat('/', n)}`, (baseUrl) => createClient({ baseUrl }), { label: 'trailing slashes' });
@@ -40,7 +42,7 @@ describe('R-LINEAR: URLs', { timeout: 60_000 }, () => {
   });
 });
 
-describe('R-LINEAR: headers', { timeout: 60_000 }, () => {
+describe('R-LINEAR: headers', { timeout: 60_000, retry: 2 }, () => {
   const hostileHeaders = [
     (n: number) => repeat('9', n),
     (n: number) => repeat(' 1', n),
@@ -67,17 +69,18 @@ describe('R-LINEAR: headers', { timeout: 60_000 }, () => {
   it('R-LINEAR: a 100 KB Link header parses in linear time, whatever its shape', async () => {
     const links: Array<(n: number) => string> = [
       (n) => repeat('<', n),
-      (n) => repeat('<a>;', n),
-      (n) => repeat('<a>, ', n),
       (n) => `<a>${repeat('; x', n)}`,
       (n) => `<a>; rel="${repeat(' ', n)}next"`,
       (n) => `<a>; title*=UTF-8''${repeat('%', n)}`,
       (n) => repeat(',', n),
-      (n) => repeat('<a>; rel=next, ', n),
       (n) => `<${repeat('a', n)}`,
     ];
-    // 20,000 links each resolve a URL: 100 KB within 100 ms.
     for (const make of links) await expectLinear(make, (value) => parseLinkHeader(value, 'http://api.test/'), { label: make(20), budget: 100 });
+    // 20,000 links, each an object and a resolved URL: 100 KB within 100 ms. Their output is as large as
+    // the input, so the ratio is compared at 2 KB → 20 KB, before a major GC of the whole test heap
+    // (which costs by heap size, not input size) lands in the larger run only.
+    const manyLinks: Array<(n: number) => string> = [(n) => repeat('<a>;', n), (n) => repeat('<a>, ', n), (n) => repeat('<a>; rel=next, ', n), (n) => Array.from({ length: n / 8 }, (_, i) => `<${i}>`).join(',')];
+    for (const make of manyLinks) await expectLinear(make, (value) => parseLinkHeader(value, 'http://api.test/'), { label: make(20), budget: 100, from: 2_000 });
     // 50,000 escapes: each one an allocation; compared at 50 KB → 500 KB, past the CPU caches.
     await expectLinear((n) => `<a>; rel="${repeat('\\"', n)}`, (value) => parseLinkHeader(value), { label: 'escapes', budget: 100, from: 50_000 });
   });
