@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isNetworkError, isSessionExpiredError, isTimeoutError, isUnauthorizedError, type AuthOptions, type Client, type Session } from '../../src/index.js';
+import { isNetworkError, isSessionExpiredError, isTimeoutError, isUnauthorizedError } from '../../src/index.js';
+import type { AuthOptions, Session } from '../../src/auth/index.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { authClient, bodyRefresh, channelName, fail, installTokenApi, type TokenApi } from './fixtures.js';
+import { authClient, bodyRefresh, channelName, fail, installTokenApi, type AuthClient, type TokenApi } from './fixtures.js';
 
 let server: TestServer;
 let tokens: TokenApi;
-const clients: Client[] = [];
+const clients: AuthClient[] = [];
 beforeAll(async () => {
   server = await startServer();
 });
@@ -18,7 +19,7 @@ afterEach(async () => {
 });
 afterAll(() => server.close());
 
-function tab(auth: Partial<AuthOptions>): Client {
+function tab(auth: Partial<AuthOptions>): AuthClient {
   const client = authClient(server, auth);
   clients.push(client);
   return client;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClient, isTimeoutError, type BatchEntry } from '../../src/index.js';
+import { createClient, isTimeoutError } from '../../src/index.js';
+import { batch, type BatchEntry } from '../../src/batch/index.js';
 import { useTestServer } from '../helpers/server.js';
 
 const server = useTestServer();
@@ -13,7 +14,7 @@ const fail = (promise: Promise<unknown>) => promise.then(() => expect.unreachabl
 describe('R-TIMEOUT: a per-attempt timeout while reading a 207 body', () => {
   it('R-TIMEOUT: a stalled 207 body is a TimeoutError, retried for a GET batch (1 + 3 requests)', async () => {
     server.route('GET', '/batch', { status: 207, headers: contentType, body: `${manifest}${part('{"id":1}')}`, stall: true });
-    const error = await fail(createClient({ baseUrl: server.url, timeout: 150, retry: fast }).batch('/batch'));
+    const error = await fail(batch(createClient({ baseUrl: server.url, timeout: 150, retry: fast }), '/batch'));
     expect(isTimeoutError(error)).toBe(true);
     expect((error as { retryable: boolean }).retryable).toBe(true);
     expect(server.count('GET', '/batch')).toBe(4);
@@ -21,7 +22,7 @@ describe('R-TIMEOUT: a per-attempt timeout while reading a 207 body', () => {
 
   it('R-TIMEOUT: a stalled 207 body on a POST batch is a TimeoutError, not retried (1 request)', async () => {
     server.route('POST', '/batch', { status: 207, headers: contentType, body: manifest, stall: true });
-    const error = await fail(createClient({ baseUrl: server.url, timeout: 150, retry: fast }).batch('/batch', { method: 'POST', json: {} }));
+    const error = await fail(batch(createClient({ baseUrl: server.url, timeout: 150, retry: fast }), '/batch', { method: 'POST', json: {} }));
     expect(isTimeoutError(error)).toBe(true);
     expect(server.count('POST', '/batch')).toBe(1);
   });
@@ -29,7 +30,7 @@ describe('R-TIMEOUT: a per-attempt timeout while reading a 207 body', () => {
   it('R-TIMEOUT: a stall followed by a good answer resolves with every part', async () => {
     const body = `${manifest}${part('{"id":1}')}${part('{"id":2}')}--${boundary}--\r\n`;
     server.route('GET', '/batch', [{ status: 207, headers: contentType, body: manifest, stall: true }, { status: 207, headers: contentType, body }]);
-    const entries = await createClient({ baseUrl: server.url, timeout: 150, retry: fast }).batch('/batch');
+    const entries = await batch(createClient({ baseUrl: server.url, timeout: 150, retry: fast }), '/batch');
     expect(entries).toEqual([
       { ok: true, status: 200, data: { id: 1 } },
       { ok: true, status: 200, data: { id: 2 } },
@@ -45,7 +46,7 @@ describe('R-LINEAR: multipart', { retry: 2 }, () => {
   const read = async (megabytes: number) => {
     server.route('GET', '/big', { status: 207, headers: contentType, body: oneBigPart(megabytes) });
     const started = performance.now();
-    const entries = (await createClient({ baseUrl: server.url, timeout: 60_000, retry: false }).batch('/big')) as BatchEntry<{ blob: string }>[];
+    const entries = (await batch(createClient({ baseUrl: server.url, timeout: 60_000, retry: false }), '/big')) as BatchEntry<{ blob: string }>[];
     const elapsed = performance.now() - started;
     const [entry] = entries;
     expect(entry?.ok && entry.data.blob.length).toBe(megabytes * 1024 * 1024);

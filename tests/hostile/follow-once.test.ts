@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClient, isServiceUnavailableError, isUnauthorizedError } from '../../src/index.js';
+import { createAuth } from '../../src/auth/index.js';
 import { useTestServer } from '../helpers/server.js';
 
 const server = useTestServer();
@@ -34,13 +35,13 @@ describe('R-FOLLOW-ONCE', () => {
     const api = createClient({
       baseUrl: server.url,
       retry: fast,
-      auth: {
+      auth: createAuth({
         channel: `follow-${Math.random()}`,
         refresh: async () => {
           refreshes++;
           return { accessToken: 'b' };
         },
-      },
+      }),
     });
     await api.auth.setSession({ accessToken: 'a' });
     token = 'b'; // the POST went with `a`... it is accepted; the GET then needs `b`
@@ -58,7 +59,7 @@ describe('R-FOLLOW-ONCE', () => {
     const api = createClient({
       baseUrl: server.url,
       retry: fast,
-      auth: { channel: `follow-${Math.random()}`, refresh: async () => ({ accessToken: `t${Math.random()}` }) },
+      auth: createAuth({ channel: `follow-${Math.random()}`, refresh: async () => ({ accessToken: `t${Math.random()}` }) }),
     });
     await api.auth.setSession({ accessToken: 'first' });
     const error = await fail(api.post('/items', { json: {}, followLocation: true }));

@@ -1,6 +1,7 @@
 import { environmentManager, QueryClient, QueryObserver } from '@tanstack/query-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, isTimeoutError } from '../../src/index.js';
+import { poll, pollQueryOptions } from '../../src/poll/index.js';
 import { useTestServer } from '../helpers/server.js';
 
 const server = useTestServer();
@@ -22,7 +23,7 @@ describe('R-POLL-FLOOR: client.poll', () => {
     it(`R-POLL-FLOOR: with ${label}, polls wait at least interval and maxWait ends the poll`, async () => {
       server.route('GET', '/jobs/1', pending(header));
       const started = performance.now();
-      const error = await createClient({ baseUrl: server.url }).poll('/jobs/1', { interval: 100, maxWait: 600 }).catch((e: unknown) => e);
+      const error = await poll(createClient({ baseUrl: server.url }), '/jobs/1', { interval: 100, maxWait: 600 }).catch((e: unknown) => e);
       const elapsed = performance.now() - started;
       expect(isTimeoutError(error)).toBe(true);
       expect(server.count('GET', '/jobs/1')).toBeGreaterThanOrEqual(3);
@@ -35,7 +36,7 @@ describe('R-POLL-FLOOR: client.poll', () => {
 
   it('R-POLL-FLOOR: a Retry-After longer than interval is still honoured', async () => {
     server.route('GET', '/jobs/1', [pending('1'), { body: { done: true } }]);
-    const result = await createClient({ baseUrl: server.url }).poll('/jobs/1', { interval: 10 });
+    const result = await poll(createClient({ baseUrl: server.url }), '/jobs/1', { interval: 10 });
     expect(result.data).toEqual({ done: true });
     expect((server.requests[1]?.at ?? 0) - (server.requests[0]?.at ?? 0)).toBeGreaterThanOrEqual(990);
   });
@@ -49,7 +50,7 @@ describe('R-POLL-FLOOR: pollQueryOptions', () => {
     it(`R-POLL-FLOOR: with ${label}, a poll query refetches no sooner than interval`, async () => {
       server.route('GET', '/jobs/1', pending(header));
       const queryClient = new QueryClient();
-      const observer = new QueryObserver(queryClient, createClient({ baseUrl: server.url }).pollQueryOptions('/jobs/1', { interval: 100 }));
+      const observer = new QueryObserver(queryClient, pollQueryOptions(createClient({ baseUrl: server.url }), '/jobs/1', { interval: 100 }));
       const unsubscribe = observer.subscribe(() => undefined);
       await sleep(650);
       unsubscribe();
