@@ -100,7 +100,7 @@ export function checkMarkdown(file, outDir = join(root, 'tests/readme/.blocks'))
           allowImportingTsExtensions: true,
           jsx: 'react-jsx',
           types: [],
-          paths: { fetchwise: [`${src}/index.ts`], 'fetchwise/*': [`${src}/*/index.ts`] },
+          paths: { fetchwise: [`${src}/index.ts`], 'fetchwise/dialects': [`${src}/problem/dialects/index.ts`], 'fetchwise/*': [`${src}/*/index.ts`] },
         },
         include: ['./*.ts', './*.tsx'],
         exclude: alone,
