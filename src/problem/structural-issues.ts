@@ -6,7 +6,7 @@ type JsonObject = Record<string, unknown>;
 const MAX_ITEMS = 1_000;
 const MAX_DEPTH = 32;
 /** A machine code: one token, no spaces (`invalid_grant`, `FST_ERR_VALIDATION`). Never applied to messages. */
-export const TOKEN = /^[\w.:-]+$/;
+export const TOKEN: RegExp = /^[\w.:-]+$/;
 
 /** Where an entry names its field, in the spellings real frameworks use (first found wins). */
 const FIELD_KEYS = ['field', 'path', 'loc', 'pointer', 'propertyPath', 'property', 'param', 'parameter', 'parameterName', 'instancePath', 'dataPath', 'target', 'attribute', 'key', 'name'];
