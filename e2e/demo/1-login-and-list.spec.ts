@@ -11,7 +11,7 @@ test('story 1: sign in, list, create (201 + Location) and delete twice (404 = al
   await page.fill('#login-password', 'wrong');
   await login.getByRole('button', { name: 'Sign in' }).click();
   await expect(login.locator('[data-form-error]')).toHaveText('Invalid resource owner credentials.');
-  await expect(login.locator('.meta')).toHaveText('HTTP 401 · ringcentral · OAU-140');
+  await expect(login.locator('.meta')).toHaveText('HTTP 401 · structural · OAU-140');
   await page.fill('#login-username', '');
   await login.getByRole('button', { name: 'Sign in' }).click();
   await expect(fieldError(page, 'username')).toHaveText('Parameter [username] is required');

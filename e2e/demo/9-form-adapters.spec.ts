@@ -35,7 +35,7 @@ for (const { framework, library, path } of pages) {
     await expect(fieldError(page, 'name')).toHaveCount(0);
     await expect(fieldError(page, 'phone')).toHaveCount(0);
     await expect(form(page).locator('[data-form-error]')).toHaveText(['phone: The phone field is required when email is not present.']);
-    await expect(form(page).locator('.meta')).toHaveText('HTTP 422 · laravel');
+    await expect(form(page).locator('.meta')).toHaveText('HTTP 422 · structural');
     // React Hook Form's shouldFocus: the first field with an error has the focus.
     if (framework === 'React') await expect(form(page).locator('input[name=email]')).toBeFocused();
     await demo.shot(page, `9-${framework.toLowerCase()}-unknown-field`);
