@@ -1,5 +1,5 @@
 /**
- * How a refresh ended badly, inside the auth layer. `create-auth.ts` turns these into the errors a
+ * How a refresh ended badly, inside the auth layer. `session-auth.ts` turns these into the errors a
  * request rejects with (`SessionExpiredError`, `NetworkError`), with the request's own summary.
  */
 export class SessionEnded extends Error {

@@ -3,9 +3,7 @@ import { NetworkError } from '../errors/network-error.js';
 import { SessionExpiredError } from '../errors/session-expired-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { maxTimerDelay } from '../retry/timer-limit.js';
-import { resolveAuthOptions, type ResolvedAuthOptions } from './auth-options.js';
-import type { Plugin } from '../core/plugin.js';
-import { createOriginPolicy } from './origin-policy.js';
+import type { ResolvedAuthOptions } from './auth-options.js';
 import { createLedger, type Ledger } from './ledger.js';
 import { RefreshCoordinator } from './refresh-coordinator.js';
 import { RefreshUnavailable, SessionEnded } from './refresh-failure.js';
@@ -16,47 +14,6 @@ import { createTabLock } from './tab-lock.js';
 import { watchStoredSession } from './storage-watch.js';
 import { cleanSession, isSession, storageKey } from './token-store.js';
 import type { AuthApi, AuthOptions, Session, SessionEvent } from './types.js';
-
-const tokenKey: unique symbol = Symbol('fetchwise.auth.token');
-
-/** What `createAuth` returns: pass it as `createClient({ auth })`; `client.auth` is its `api`. */
-export interface AuthPlugin extends Plugin {
-  /** The session API, also reachable as `client.auth`. */
-  readonly api: AuthApi;
-}
-
-/**
- * `fetchwise/auth`: bearer tokens for the API origins, refreshed on 401 once across all tabs
- * (SPEC section 5). Options are checked here; pass the result to one `createClient`.
- */
-export function createAuth(options: AuthOptions): AuthPlugin {
-  const resolved = resolveAuthOptions(options);
-  const auth = new Auth(resolved);
-  let setupBase: string | undefined;
-  return {
-    name: 'auth',
-    api: auth.api,
-    setup({ baseUrl }) {
-      // Two clients may share one session (React StrictMode runs initialisers twice), if they agree on the origins.
-      if (resolved.origins && setupBase !== baseUrl) {
-        throw new TypeError('fetchwise: this createAuth(…) result already belongs to a client with another baseUrl; call createAuth once per API');
-      }
-      setupBase = baseUrl;
-      resolved.origins = createOriginPolicy(resolved.allowed, baseUrl);
-    },
-    async beforeAttempt(attempt) {
-      const token = await auth.attach(attempt.url, attempt.headers, attempt.signal);
-      attempt.state.set(tokenKey, token);
-    },
-    async afterAttempt(attempt, outcome) {
-      const token = attempt.state.get(tokenKey) as string | undefined;
-      // R-401-REFRESH: one replay with a fresh token; a second 401 is final.
-      if (outcome.ok || token === undefined || attempt.replayed || (outcome.error as { status?: number }).status !== 401) return undefined;
-      await auth.recover(token, outcome.error.request, attempt.signal);
-      return 'replay';
-    },
-  };
-}
 
 /** What one activation installed; `dispose` removes exactly these. */
 interface Activation {
@@ -72,7 +29,7 @@ interface Activation {
  * with the first use (a request, `subscribe`, `setSession`, `refresh`), and `dispose()` removes them. A
  * client created and dropped (StrictMode) holds nothing; a disposed one comes back on next use (HMR).
  */
-class Auth {
+export class Auth {
   readonly api: AuthApi;
   readonly #options: ResolvedAuthOptions;
   readonly #state: SessionState;
