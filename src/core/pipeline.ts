@@ -104,7 +104,7 @@ async function loop(core: Core, call: Call, trace: RequestTrace | undefined): Pr
       if (pending) await pending;
     }
     const outcome = await runAttempt(core, call);
-    const since = traceNow();
+    const since = trace ? traceNow() : 0;
     let verdict: Verdict | undefined;
     for (const plugin of core.plugins) {
       let answer = plugin.afterAttempt?.(call, outcome);

@@ -15,8 +15,9 @@ export interface QueryRetry {
 // The wait planned for an error when its attempt failed, so that `retryDelay` (asked separately by
 // TanStack) returns the same jittered wait the retry event announced.
 const planned = new WeakMap<object, number>();
-// One logical request per query across TanStack's retries: its trace, while a retry is pending.
-const pending = new WeakMap<object, RequestTrace>();
+// One logical request per query fetch across TanStack's retries. TanStack hands every attempt of one
+// fetch the same AbortSignal, so the signal keys it: the attempts so far, and the trace.
+const fetches = new WeakMap<AbortSignal, { failures: number; trace: RequestTrace | undefined }>();
 
 function plan(policy: RetryPolicy, failureCount: number, error: unknown): number | undefined {
   if (typeof error === 'object' && error !== null && planned.has(error)) return planned.get(error);
@@ -45,26 +46,26 @@ export async function queryAttempt<T>(
   core: Core,
   policy: RetryPolicy,
   url: string,
-  { queryKey, signal, client }: QueryFunctionContextLike,
+  { signal }: QueryFunctionContextLike,
   run: (trace: RequestTrace | undefined) => Promise<FetchResult<T>>,
 ): Promise<T> {
-  const query = client.getQueryCache().find?.({ queryKey, exact: true });
-  const failures = query?.state.fetchFailureCount ?? 0;
-  let trace = query && failures > 0 ? pending.get(query) : undefined;
-  if (query) pending.delete(query);
-  trace ??= core.listeners.size > 0 ? new RequestTrace(core.listeners, 'GET', url) : undefined;
+  const previous = fetches.get(signal);
+  const failures = previous?.failures ?? 0;
+  const trace = previous ? previous.trace : core.listeners.size > 0 ? new RequestTrace(core.listeners, 'GET', url) : undefined;
   try {
     const result = await run(trace);
+    fetches.delete(signal);
     trace?.end(result.status);
     return result.data;
   } catch (error) {
     const delay = signal.aborted ? undefined : plan(policy, failures, error);
     if (delay === undefined) {
+      fetches.delete(signal);
       const status = (error as { status?: unknown } | undefined)?.status;
       trace?.end(typeof status === 'number' ? status : undefined, error);
     } else {
       planned.set(error as object, delay);
-      if (query && trace) pending.set(query, trace);
+      fetches.set(signal, { failures: failures + 1, trace });
       const failure = error as FetchwiseError;
       trace?.retry(failures + 1, delay, failure);
       core.onRetry?.({ request: failure.request, attempt: failures + 1, delay, error: failure });

@@ -33,10 +33,7 @@ export interface QueryClientLike {
   setQueryData(queryKey: QueryKey, data: unknown): unknown;
   invalidateQueries(filters?: QueryPredicate & { refetchType?: 'active' | 'inactive' | 'all' | 'none' }): Promise<void>;
   removeQueries(filters?: QueryPredicate & { type?: 'all' | 'active' | 'inactive' }): void;
-  getQueryCache(): {
-    findAll(filters?: QueryPredicate): QueryLike[];
-    find(filters: { queryKey: QueryKey; exact?: boolean }): (QueryLike & { state: { fetchFailureCount: number } }) | undefined;
-  };
+  getQueryCache(): { findAll(filters?: QueryPredicate): QueryLike[] };
 }
 
 /** What a `queryFn` gets from TanStack Query, as far as fetchwise reads it. */
