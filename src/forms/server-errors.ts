@@ -24,7 +24,8 @@ export function splitServerErrors<TName extends string = string>(error: unknown,
   for (const [path, messages] of Object.entries(fieldErrors(error))) {
     if (messages.length === 0) continue;
     if (path !== '' && hasField(path)) {
-      fields[path] = messages;
+      // Own property even for a field named `__proto__` (the names come from the server).
+      Object.defineProperty(fields, path, { value: messages, enumerable: true, writable: true, configurable: true });
       fieldCount++;
     } else {
       form.push(...messages.map((message) => (path === '' ? message : `${path}: ${message}`)));
