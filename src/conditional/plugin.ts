@@ -38,6 +38,8 @@ export function conditional(store: ValidatorStore): Plugin {
       if (!outcome.ok) return;
       const { result } = outcome;
       if (result.status === 201 && result.location === undefined) warnHiddenHeader(store.warnings, 'Location', url);
+      // A DELETE answered 404 (already gone) leaves nothing to protect either.
+      if (method === 'DELETE' && result.alreadyGone) return store.forget(url);
       if (result.status >= 300 || (method !== 'GET' && !conditionalWrites.has(method))) return;
       // R-ETAG-STORE, R-WRITE-ETAG, R-WRITE-NO-ETAG
       storeValidators(store, method, url, result.headers, headers, result.data, (options as ConditionalOptions).track === true);

@@ -12,4 +12,6 @@ export interface Call extends Attempt {
   readonly policy: RetryPolicy;
   readonly idempotent: boolean;
   readonly timeout: number | false;
+  /** The body can be sent once only (a stream): no retry, no replay. */
+  readonly once: boolean;
 }

@@ -52,22 +52,29 @@ export async function send(core: Core, method: string, path: string, options: Se
   if (owned) trace?.end(result.status);
   if (options.followLocation && result.status === 201 && result.location !== undefined) {
     const { schema, signal, retry, timeout } = options;
-    const followed = await send(core, 'GET', result.location, { schema, signal, retry, timeout });
+    // The caller's own headers go along (a tenant, an Accept); those about the write's body and preconditions do not.
+    const headers: Record<string, string> = {};
+    if (options.headers !== undefined) mergeHeaders(headers, options.headers);
+    for (const name of writeOnly) delete headers[name];
+    const followed = await send(core, 'GET', result.location, { schema, signal, retry, timeout, headers });
     return { ...followed, status: 201, location: result.location, created: true };
   }
   return result;
 }
+
+const writeOnly = ['content-type', 'content-length', 'idempotency-key', 'if-match', 'if-unmodified-since', 'if-none-match', 'if-modified-since'];
 
 function prepare(core: Core, method: string, path: string, options: SendOptions): Call {
   const verb = method.toUpperCase();
   const url = buildUrl(core.baseUrl, path, options.searchParams);
   const base = { ...core.headers };
   if (options.headers !== undefined) mergeHeaders(base, options.headers);
-  const key = options.idempotencyKey === true ? crypto.randomUUID() : options.idempotencyKey;
+  const key = options.idempotencyKey === true ? randomKey() : options.idempotencyKey;
   if (typeof key === 'string' && key !== '') base['idempotency-key'] = key;
   let policy = options.retry === undefined ? core.retry : resolveRetryPolicy(options.retry, core.retry);
-  // A stream body can be sent once only.
-  if (typeof ReadableStream !== 'undefined' && options.body instanceof ReadableStream) policy = { ...policy, limit: 0 };
+  // A stream body can be sent once only: no retry, and no replay either (see the loop).
+  const once = typeof ReadableStream !== 'undefined' && options.body instanceof ReadableStream;
+  if (once) policy = { ...policy, limit: 0 };
   // R-TIMER-LIMIT: a per-request timeout is checked here (the client's at createClient).
   const timeout = typeof options.timeout === 'number' ? checkTimerDelay('timeout', options.timeout, 1) : (options.timeout ?? core.timeout);
   return {
@@ -78,6 +85,7 @@ function prepare(core: Core, method: string, path: string, options: SendOptions)
     options,
     number: 0,
     replayed: false,
+    once,
     signal: options.signal,
     state: new Map(),
     policy,
@@ -85,6 +93,16 @@ function prepare(core: Core, method: string, path: string, options: SendOptions)
     idempotent: isIdempotent(verb, (base['idempotency-key'] ?? '').trim() !== ''),
     timeout,
   };
+}
+
+/** A random v4 UUID; `crypto.randomUUID` exists only in secure contexts (not on `http://192.168.…`). */
+function randomKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Copies a `HeadersInit` into a record with lower-case names (plain objects without a Headers copy). */
@@ -115,7 +133,8 @@ async function loop(core: Core, call: Call, trace: RequestTrace | undefined): Pr
       }
     }
     if (signal?.aborted) throw signal.reason;
-    if (verdict === 'replay' && !call.replayed) {
+    // A replay happens once per call, and never for a stream body (it was consumed): then the outcome stands.
+    if (verdict === 'replay' && !call.replayed && !call.once) {
       call.replayed = true;
       trace?.refreshed(since);
       continue;
