@@ -1,3 +1,6 @@
+// Monotonic: a wall-clock change (NTP, a user setting the time) must not move a timeout.
+const clock = (): number => performance.now();
+
 /**
  * Per-attempt timeouts (R-TIMEOUT) on one shared timer: an attempt registers its controller and its
  * deadline, and one `setTimeout`, set for the earliest deadline, aborts whatever has expired. A request
@@ -21,15 +24,16 @@ function schedule(at: number): void {
   if (timer !== undefined) clearTimeout(timer);
   timerAt = at;
   scheduledWith = setTimeout;
-  timer = setTimeout(expire, Math.max(0, at - Date.now()));
+  timer = setTimeout(expire, Math.max(0, at - clock()));
   // Node: a pending deadline must not keep the process alive.
   (timer as { unref?: () => void }).unref?.();
 }
 
 function expire(): void {
+  // The timer firing is itself proof that its deadline passed, even under fake timers that leave the clock alone.
+  const now = Math.max(clock(), timerAt);
   timer = undefined;
   timerAt = Infinity;
-  const now = Date.now();
   let next = Infinity;
   for (const entry of pending) {
     if (entry.at <= now) {
@@ -42,7 +46,7 @@ function expire(): void {
 
 /** Aborts `controller` with `reason()` once `ms` have passed, unless the returned function is called first. */
 export function deadline(controller: AbortController, ms: number, reason: () => unknown): () => void {
-  const entry: Pending = { at: Date.now() + ms, controller, reason };
+  const entry: Pending = { at: clock() + ms, controller, reason };
   pending.add(entry);
   schedule(entry.at);
   return () => void pending.delete(entry);

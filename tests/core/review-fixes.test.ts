@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAuth } from '../../src/auth/index.js';
-import { createClient, isUnauthorizedError } from '../../src/index.js';
+import { createClient, isTimeoutError, isUnauthorizedError } from '../../src/index.js';
 import { useTestServer } from '../helpers/server.js';
 
 // Findings of the 0.2 review, each pinned by the rule it broke.
@@ -55,5 +55,32 @@ describe('review fixes', () => {
       vi.unstubAllGlobals();
     }
     expect(server.requests[0]!.headers['idempotency-key']).toMatch(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
+  });
+
+  it('R-TIMEOUT: fake timers that leave the clock alone still fire the shared deadline', async () => {
+    server.route('GET', '/slow', { delay: 3_000, body: {} });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const pending = createClient({ baseUrl: server.url, timeout: 100, retry: false }).get('/slow').catch((e: unknown) => e);
+      await vi.waitFor(() => expect(server.count()).toBe(1));
+      await vi.advanceTimersByTimeAsync(150);
+      expect(isTimeoutError(await pending)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('R-TIMEOUT: a wall-clock jump backwards does not postpone a timeout', async () => {
+    server.route('GET', '/slow', { delay: 3_000, body: {} });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const started = performance.now();
+      const pending = createClient({ baseUrl: server.url, timeout: 150, retry: false }).get('/slow').catch((e: unknown) => e);
+      vi.setSystemTime(Date.now() - 3_600_000);
+      expect(isTimeoutError(await pending)).toBe(true);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
