@@ -48,7 +48,7 @@ describe('review fixes', () => {
   it('R-IDEMPOTENT: idempotencyKey: true works without crypto.randomUUID (an http:// page on a LAN address)', async () => {
     server.route('POST', '/pay', { body: {} });
     const real = globalThis.crypto;
-    vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array) => real.getRandomValues(bytes) });
+    vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => real.getRandomValues(bytes) });
     try {
       await createClient({ baseUrl: server.url }).post('/pay', { json: {}, idempotencyKey: true });
     } finally {

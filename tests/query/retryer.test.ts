@@ -45,6 +45,25 @@ describe("R-ONE-RETRIER: TanStack's retryer runs fetchwise's policy", () => {
     expect(retries).toEqual([[1, 'ServiceUnavailableError'], [2, 'ServerError']]);
   });
 
+  it("R-ONE-RETRIER: when the app's own retry says no, or the query is cancelled mid-wait, the logical request still ends", async () => {
+    server.route('GET', '/down', { status: 503 });
+    const retries: number[] = [];
+    const api = createClient({ baseUrl: server.url, retry: { delay: 300, jitter: false }, onRetry: (event) => retries.push(event.attempt) });
+    const events: string[] = [];
+    api.subscribe((event) => events.push(event.type));
+    await expect(queryClient.fetchQuery({ ...api.queryOptions('/down'), retry: false })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await vi.waitFor(() => expect(events).toEqual(['start', 'end']));
+    expect(retries).toEqual([]);
+    events.length = 0;
+    const options = api.queryOptions('/down', { queryKey: ['down', 2] });
+    const fetching = queryClient.fetchQuery(options).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(events).toEqual(['start', 'retry']));
+    await queryClient.cancelQueries({ queryKey: options.queryKey });
+    await fetching;
+    await vi.waitFor(() => expect(events).toEqual(['start', 'retry', 'end']));
+    expect(server.count()).toBe(2);
+  });
+
   it('R-IDEMPOTENT / R-404: a non-retryable error is not retried by the retryer', async () => {
     server.route('GET', '/missing', { status: 404 });
     const api = createClient({ baseUrl: server.url, retry: fast });
