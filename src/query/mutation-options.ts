@@ -26,17 +26,22 @@ export function createMutationOptions(
   checkVariablesSchema(variablesSchema);
   return {
     mutationKey: [verb, typeof path === 'string' ? path : 'dynamic'],
-    mutationFn: async (variables: unknown, context: { client: QueryClientLike }) => {
+    // TanStack passes `{ client }` to mutationFn since 5.8x; with an older 5.x there is no context, and
+    // the cache is then left to the app (or to `createClient({ queryClient })`).
+    mutationFn: async (variables: unknown, context?: { client?: QueryClientLike }) => {
+      const queryClient = context?.client;
       const target = typeof path === 'string' ? path : path(variables as never);
       const url = buildUrl(core.baseUrl, target);
       const body = variablesSchema ? await checkVariables(variablesSchema, variables, verb, url) : variables;
-      const request: SendOptions & SilentOptions = body === undefined ? { ...options, silent: true } : { ...options, json: body, silent: true };
+      // With the mutation's QueryClient at hand, it is told here; without, the client's own (if any) is.
+      const silent = queryClient !== undefined;
+      const request: SendOptions & SilentOptions = body === undefined ? { ...options, silent } : { ...options, json: body, silent };
       try {
         const result = await send(core, verb, url, request);
-        await applyWrite(context.client, { method: verb, url, result, schema: options.schema, store });
+        if (queryClient) await applyWrite(queryClient, { method: verb, url, result, schema: options.schema, store });
         return result.data;
       } catch (error) {
-        void applyWrite(context.client, { method: verb, url, error });
+        if (queryClient) void applyWrite(queryClient, { method: verb, url, error });
         throw error;
       }
     },

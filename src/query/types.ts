@@ -83,6 +83,7 @@ export type InferInput<S> = S extends StandardSchemaV1<infer Input, unknown> ? I
 /** What `client.mutationOptions` returns: pass it to `useMutation` or `new MutationObserver` unchanged. */
 export interface FetchwiseMutationOptions<T, TVariables> {
   mutationKey: readonly unknown[];
-  mutationFn: (variables: TVariables, context: { client: QueryClientLike }) => Promise<T>;
+  /** `context` is TanStack's (5.8x and later pass `{ client }`); older 5.x pass none, and the cache is then not touched. */
+  mutationFn: (variables: TVariables, context?: { client?: QueryClientLike }) => Promise<T>;
   retry: false;
 }

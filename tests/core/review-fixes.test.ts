@@ -84,3 +84,12 @@ describe('review fixes', () => {
     }
   });
 });
+
+describe('review fixes: mutations', () => {
+  it('R-QUERY-OPTIONS: a mutationFn called without TanStack 5.8x’s context (older 5.x) still resolves with the data', async () => {
+    server.route('POST', '/items', { status: 201, body: { id: 1 } });
+    const options = createClient({ baseUrl: server.url }).mutationOptions('POST', '/items');
+    await expect(options.mutationFn({ name: 'a' })).resolves.toEqual({ id: 1 });
+    expect(server.count('POST', '/items')).toBe(1);
+  });
+});
