@@ -34,32 +34,23 @@ const [
   .map((list) => list.split(' ')) as string[][] & [string[], string[], string[], string[], string[], string[]];
 const NESTED_KEYS = ENVELOPES.slice(0, -3);
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isArray = Array.isArray;
+
+export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !isArray(value);
 
 /** An object or a list (not `null`). */
-function isNode(value: unknown): value is object {
-  return typeof value === 'object' && value !== null;
-}
+const isNode = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** A string with something in it, else `undefined`. */
-export function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value : undefined;
-}
+export const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
 
-export function codeOf(value: unknown): string | undefined {
-  return Number.isFinite(value) ? String(value) : text(value);
-}
+export const codeOf = (value: unknown): string | undefined => (Number.isFinite(value) ? String(value) : text(value));
 
 /** The first of `keys` whose value `read` accepts (read values are never `''`). */
-export function first(object: JsonObject, keys: readonly string[], read: (value: unknown) => string | undefined): string | undefined {
-  return keys.map((key) => read(object[key])).find((value) => value);
-}
+export const first = (object: JsonObject, keys: readonly string[], read: (value: unknown) => string | undefined): string | undefined =>
+  keys.map((key) => read(object[key])).find((value) => value);
 
-function join(prefix: string, path: string): string {
-  return [prefix, path].filter((part) => part).join('.');
-}
+const join = (prefix: string, path: string): string => [prefix, path].filter((part) => part).join('.');
 
 /** JSON carried inside a string (zod 4's ZodError message): the parsed array or object, else `undefined`. */
 export function embeddedJson(value: unknown): unknown {
@@ -78,26 +69,28 @@ export function embeddedJson(value: unknown): unknown {
  */
 function pathOf(value: unknown): string | undefined {
   if (typeof value === 'string') value = (/^\s*#?\//.test(value) ? jsonApiPointerToPath(value) : normalizePath(value)).split('.');
-  if (!Array.isArray(value)) return undefined;
+  if (!isArray(value)) return undefined;
   const named = value.filter((segment) => typeof segment === 'string' || typeof segment === 'number');
   const rest = named.length > 1 && LOCATIONS.includes(named[0] as string) ? named.slice(1) : named;
   return rest.length === 1 && rest !== named && typeof rest[0] === 'number' ? '' : rest.join('.');
 }
 
 /** The path an entry names itself, or `undefined` when it names none. */
-function ownPath(entry: JsonObject, listed: boolean): string | undefined {
+function ownPath(entry: JsonObject, listed?: boolean): string | undefined {
   // GraphQL: `path` (with `locations`) points into the response, not at an input.
-  if (Array.isArray(entry['locations'])) return '';
+  if (isArray(entry['locations'])) return '';
   // `name` names a field only in a list of entries (RFC 7807 `invalid-params`); on an error object it names the error.
   const key = (listed ? FIELD_KEYS : FIELD_KEYS.slice(0, -1)).find((field) => entry[field] != null);
   const source = entry['source'];
   return pathOf(key ? entry[key] : isObject(source) && (source['pointer'] ?? source['parameter']));
 }
 
+/** An entry's own message. `reason` is one only next to a field (RFC 7807 `{name, reason}`); alone it is a machine reason. */
+const said = (entry: JsonObject, listed?: boolean): string | false | undefined =>
+  first(entry, MESSAGE_KEYS, text) || (ownPath(entry, listed) != null && text(entry['reason']));
+
 /** Does it read as one error (a message, or a list of nested entries), rather than a map of fields? */
-function isEntry(object: JsonObject, listed: boolean): unknown {
-  return first(object, MESSAGE_KEYS, text) || (text(object['reason']) && ownPath(object, listed) != null) || NESTED_KEYS.some((key) => Array.isArray(object[key]));
-}
+const isEntry = (object: JsonObject, listed: boolean): unknown => said(object, listed) || NESTED_KEYS.some((key) => isArray(object[key]));
 
 /**
  * Every issue in a body, depth-first in body order, bounded in depth (32) and count (1,000):
@@ -112,7 +105,7 @@ export function readIssues(body: unknown): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
 
   // `code` and `pointer` are never `''`: set only when given.
-  const push = (path: string, message: string, code?: string, pointer?: string): void => {
+  const push = (path: string, message: string, code?: string | false, pointer?: string): void => {
     if (issues.length < MAX_ITEMS) issues.push({ path, message, ...(code && { code }), ...(pointer && { pointer }) });
   };
 
@@ -120,13 +113,13 @@ export function readIssues(body: unknown): ProblemIssue[] {
     if (depth > MAX_DEPTH || issues.length >= MAX_ITEMS) return;
     const message = text(item);
     if (message) push(path, message);
-    else if (Array.isArray(item)) {
+    else if (isArray(item)) {
       item.slice(0, MAX_ITEMS).forEach((child: unknown, index) => {
         if (!isObject(child)) value(child, path, depth + 1, inherited);
         else if (isEntry(child, true)) entry(child, path, depth + 1, inherited, true);
         // An object without a message is a nested form (DRF list serializers) when all it holds is lists and
         // objects; its index is part of the path. Anything else (metadata, `@type` records) is no error.
-        else if (Object.values(child).every((member) => typeof member === 'object')) map(child, join(path, String(index)), depth + 1);
+        else if (Object.values(child).every((member) => typeof member === 'object')) map(child, join(path, `${index}`), depth + 1);
       });
     } else if (isObject(item)) {
       if (isEntry(item, false) || item['keys'] !== undefined) entry(item, path, depth, inherited, false);
@@ -141,25 +134,25 @@ export function readIssues(body: unknown): ProblemIssue[] {
     }
   };
 
-  // `fieldOnly`: the body's own `error` object, whose message is the problem's detail, adds an issue only
-  // when it names a field (Stripe's `param`, OData's `target`).
-  const entry = (item: JsonObject, prefix: string, depth: number, inherited: string | undefined, listed: boolean, fieldOnly?: boolean): void => {
+  // `listed`: the entry is a member of a list, else of an object; left out (`undefined`) for the body's own
+  // `error` object, whose message is the problem's detail: it adds an issue only when it names a field
+  // (Stripe's `param`, OData's `target`).
+  const entry = (item: JsonObject, prefix: string, depth: number, inherited?: string, listed?: boolean): void => {
     const before = issues.length;
     for (const key of NESTED_KEYS) if (typeof item[key] === 'object') value(item[key], prefix, depth + 1, text(item['message']));
     if (issues.length > before) return;
     const own = ownPath(item, listed);
-    // `reason` is a message only next to a field (RFC 7807 `{name, reason}`); alone it is a machine reason.
-    const message = first(item, MESSAGE_KEYS, text) || (own != null && text(item['reason'])) || inherited;
+    const message = said(item, listed) || inherited;
     if (!message) return;
     const embedded = embeddedJson(message);
     if (embedded) return value(embedded, prefix, depth + 1);
-    if (fieldOnly && own == null) return;
+    if (listed === undefined && own == null) return;
     // A one-token title next to another message is the entry's code (seed 004: `{title: "invalid_type", detail}`).
     const title = text(item['title']);
-    const code = [first(item, CODE_KEYS, codeOf), title && TOKEN.test(title) && title].find((candidate) => candidate && candidate !== message) || undefined;
+    const code = [first(item, CODE_KEYS, codeOf), title && TOKEN.test(title) && title].find((candidate) => candidate && candidate !== message);
     const keys = item['keys'];
     const source = item['source'];
-    if (Array.isArray(keys)) {
+    if (isArray(keys)) {
       // hapi / celebrate: one message for several keys.
       for (const key of keys.slice(0, MAX_ITEMS)) if (typeof key === 'string') push(join(prefix, pathOf(key)!), message, code);
     } else {
@@ -167,11 +160,11 @@ export function readIssues(body: unknown): ProblemIssue[] {
     }
   };
 
-  if (Array.isArray(body)) value(body, '', 0);
+  if (isArray(body)) value(body, '', 0);
   if (!isObject(body)) return issues;
   const envelopes = ENVELOPES.filter((key) => isNode(body[key]));
   for (const key of envelopes) value(body[key], '', 1, text(body['message']));
-  if (isObject(body['error'])) entry(body['error'], '', 1, undefined, false, true);
+  if (isObject(body['error'])) entry(body['error'], '', 1);
   else if (!envelopes.length && Object.values(body).every(isNode)) map(body, '', 0);
   return issues;
 }
