@@ -34,10 +34,12 @@ function meta(body: Record<string, unknown>): ProblemParts {
   // `error` as a string: a reason phrase next to `statusCode` (Nest, hapi, Fastify) or when it is a sentence,
   // else (one token) a code (OAuth's `invalid_grant`).
   const statusCoded = typeof body['statusCode'] === 'number';
-  const errorIsCode = !statusCoded && TOKEN.test(errorText ?? '');
+  // Both flags test `undefined` as the text 'undefined' when there is no `error` / `type` text; each is then
+  // only read next to that missing text, so the result is the same.
+  const errorIsCode = !statusCoded && TOKEN.test(errorText!);
   const type = text(body['type']);
   // Seed 003's `{code, type: "Internal Server Error", message}`: a `type` with spaces is a title, not a URI.
-  const typeIsTitle = /\s/.test(type ?? '');
+  const typeIsTitle = /\s/.test(type!);
   const title = text(body['title']) || (typeIsTitle && type) || (!errorIsCode && (message || statusCoded) && errorText) || undefined;
   return {
     type: (!typeIsTitle && type) || text(body['error_uri']) || text(inner['type']) || text(inner['status']),

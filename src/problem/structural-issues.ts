@@ -36,10 +36,10 @@ const NESTED_KEYS = ENVELOPES.slice(0, -3);
 
 const isArray = Array.isArray;
 
-export const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !isArray(value);
-
 /** An object or a list (not `null`). */
 const isNode = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+export const isObject = (value: unknown): value is JsonObject => isNode(value) && !isArray(value);
 
 /** A string with something in it, else `undefined`. */
 export const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
@@ -110,7 +110,8 @@ export function readIssues(body: unknown): ProblemIssue[] {
   };
 
   const value = (item: unknown, path: string, depth: number, inherited?: string): void => {
-    if (depth > MAX_DEPTH || issues.length >= MAX_ITEMS) return;
+    // (Once 1,000 issues are in, `push` adds no more; each list is read up to 1,000 items.)
+    if (depth > MAX_DEPTH) return;
     const message = text(item);
     if (message) push(path, message);
     else if (isArray(item)) {
