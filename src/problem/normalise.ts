@@ -1,4 +1,4 @@
-import { TOKEN, codeOf, embeddedJson, first, isObject, readIssues, text } from './structural-issues.js';
+import { TOKEN, codeOf, embeddedJson, isArray, isObject, readIssues, text } from './structural-issues.js';
 import type { Dialect, ProblemParts } from './types.js';
 
 
@@ -15,7 +15,7 @@ import type { Dialect, ProblemParts } from './types.js';
 export const structural: Dialect = {
   name: 'structural',
   parse(body) {
-    if (Array.isArray(body)) return { issues: readIssues(body) };
+    if (isArray(body)) return { issues: readIssues(body) };
     if (!isObject(body)) return undefined;
     const parts = meta(body);
     parts.issues = readIssues(body);
@@ -29,7 +29,7 @@ export const structural: Dialect = {
 function meta(body: Record<string, unknown>): ProblemParts {
   const error = body['error'];
   const inner = isObject(error) ? error : {};
-  const message = first(body, ['detail', 'message', 'error_description'], text);
+  const message = text(body['detail']) || text(body['message']) || text(body['error_description']);
   const errorText = text(error);
   // `error` as a string: a reason phrase next to `statusCode` (Nest, hapi, Fastify) or when it is a sentence,
   // else (one token) a code (OAuth's `invalid_grant`).
@@ -45,7 +45,7 @@ function meta(body: Record<string, unknown>): ProblemParts {
     type: (!typeIsTitle && type) || text(body['error_uri']) || text(inner['type']) || text(inner['status']),
     title,
     detail: message || (!errorIsCode && !title && errorText) || (!embeddedJson(inner['message']) && text(inner['message'])) || undefined,
-    code: first(body, ['code', 'errorCode', 'error_code'], codeOf) || (errorIsCode && errorText) || first(inner, ['code', 'status', 'type'], text) || codeOf(inner['code']),
+    code: codeOf(body['code']) || codeOf(body['errorCode']) || codeOf(body['error_code']) || (errorIsCode && errorText) || text(inner['code']) || text(inner['status']) || text(inner['type']) || codeOf(inner['code']),
     instance: text(body['instance']),
   };
 }

@@ -34,7 +34,7 @@ const [
   .map((list) => list.split(' ')) as string[][] & [string[], string[], string[], string[], string[], string[]];
 const NESTED_KEYS = ENVELOPES.slice(0, -3);
 
-const isArray = Array.isArray;
+export const isArray: (value: unknown) => value is unknown[] = Array.isArray;
 
 /** An object or a list (not `null`). */
 const isNode = (value: unknown): value is object => typeof value === 'object' && value !== null;
@@ -47,7 +47,7 @@ export const text = (value: unknown): string | undefined => (typeof value === 's
 export const codeOf = (value: unknown): string | undefined => (Number.isFinite(value) ? String(value) : text(value));
 
 /** The first of `keys` whose value `read` accepts (read values are never `''`). */
-export const first = (object: JsonObject, keys: readonly string[], read: (value: unknown) => string | undefined): string | undefined =>
+const first = (object: JsonObject, keys: readonly string[], read: (value: unknown) => string | undefined): string | undefined =>
   keys.map((key) => read(object[key])).find((value) => value);
 
 const join = (prefix: string, path: string): string => [prefix, path].filter((part) => part).join('.');
