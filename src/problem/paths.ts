@@ -12,8 +12,7 @@ const MAX_SEGMENTS = 64;
  * not 50,000.
  */
 export function normalizePath(path: string | readonly PropertyKey[] | undefined | null): string {
-  if (path == null) return '';
-  if (typeof path !== 'string') return path.map(String).join('.');
+  if (typeof path !== 'string') return (path ?? []).map(String).join('.');
   const pointer = /^#?\//.test((path = path.trim()));
   // A pointer keeps its leading `/` (an empty segment, dropped); `#` and the JSONPath root `$` / `$.` go.
   return path
@@ -26,5 +25,5 @@ export function normalizePath(path: string | readonly PropertyKey[] | undefined 
 
 /** JSON:API pointers address the document: `/data/attributes/title` names the field `title`. */
 export function jsonApiPointerToPath(pointer: string): string {
-  return normalizePath(pointer).replace(/^data(\.\d+)?(\.(attributes|relationships))?(\.|$)/, '');
+  return normalizePath(pointer).replace(/^data(\.\d+)?(\.(attribute|relationship)s)?(\.|$)/, '');
 }
