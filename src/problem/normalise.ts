@@ -1,4 +1,4 @@
-import { TOKEN, codeOf, embeddedJson, first, isObject, readIssues, text } from './structural-issues.js';
+import { TOKEN, codeOf, embeddedJson, isArray, isObject, readIssues, text } from './structural-issues.js';
 import type { Dialect, ProblemParts } from './types.js';
 
 
@@ -15,33 +15,37 @@ import type { Dialect, ProblemParts } from './types.js';
 export const structural: Dialect = {
   name: 'structural',
   parse(body) {
-    if (Array.isArray(body)) return { issues: readIssues(body) };
+    if (isArray(body)) return { issues: readIssues(body) };
     if (!isObject(body)) return undefined;
     const parts = meta(body);
     parts.issues = readIssues(body);
-    parts.code ??= parts.issues.find((issue) => issue.code !== undefined)?.code;
+    parts.code ??= parts.issues.find((issue) => issue.code)?.code;
     return parts;
   },
 };
 
+// Every read value is a non-empty string, so `||` chains pick the first one given; `|| undefined` ends a chain
+// that could stop at `false`.
 function meta(body: Record<string, unknown>): ProblemParts {
   const error = body['error'];
   const inner = isObject(error) ? error : {};
-  const message = first(body, ['detail', 'message', 'error_description'], text);
+  const message = text(body['detail']) || text(body['message']) || text(body['error_description']);
   const errorText = text(error);
   // `error` as a string: a reason phrase next to `statusCode` (Nest, hapi, Fastify) or when it is a sentence,
   // else (one token) a code (OAuth's `invalid_grant`).
   const statusCoded = typeof body['statusCode'] === 'number';
-  const errorIsCode = errorText !== undefined && !statusCoded && TOKEN.test(errorText);
+  // Both flags test `undefined` as the text 'undefined' when there is no `error` / `type` text; each is then
+  // only read next to that missing text, so the result is the same.
+  const errorIsCode = !statusCoded && TOKEN.test(errorText!);
   const type = text(body['type']);
   // Seed 003's `{code, type: "Internal Server Error", message}`: a `type` with spaces is a title, not a URI.
-  const typeIsTitle = type !== undefined && /\s/.test(type);
-  const title = text(body['title']) ?? (typeIsTitle ? type : undefined) ?? (errorIsCode || (message === undefined && !statusCoded) ? undefined : errorText);
+  const typeIsTitle = /\s/.test(type!);
+  const title = text(body['title']) || (typeIsTitle && type) || (!errorIsCode && (message || statusCoded) && errorText) || undefined;
   return {
-    type: (typeIsTitle ? undefined : type) ?? first(body, ['error_uri'], text) ?? first(inner, ['type', 'status'], text),
+    type: (!typeIsTitle && type) || text(body['error_uri']) || text(inner['type']) || text(inner['status']),
     title,
-    detail: message ?? (errorIsCode || title !== undefined ? undefined : errorText) ?? (embeddedJson(inner['message']) ? undefined : text(inner['message'])),
-    code: first(body, ['code', 'errorCode', 'error_code'], codeOf) ?? (errorIsCode ? errorText : undefined) ?? first(inner, ['code', 'status', 'type'], text) ?? codeOf(inner['code']),
+    detail: message || (!errorIsCode && !title && errorText) || (!embeddedJson(inner['message']) && text(inner['message'])) || undefined,
+    code: codeOf(body['code']) || codeOf(body['errorCode']) || codeOf(body['error_code']) || (errorIsCode && errorText) || text(inner['code']) || text(inner['status']) || text(inner['type']) || codeOf(inner['code']),
     instance: text(body['instance']),
   };
 }
