@@ -11,7 +11,7 @@ const MAX_BODY_BYTES = 1_048_576;
  * Reads the body; pass `response.clone()` if you need it afterwards.
  */
 export async function readProblem(response: Response, options: { dialects?: readonly Dialect[] } = {}): Promise<Problem> {
-  const dialects = options.dialects ? [...options.dialects, ...defaultDialects] : defaultDialects;
+  const dialects = options.dialects?.length ? [...options.dialects, ...defaultDialects] : defaultDialects;
   let status = 0;
   let statusText = '';
   let contentType: string | null = null;
