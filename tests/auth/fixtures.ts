@@ -1,6 +1,7 @@
 import { createAuth, type AuthApi, type AuthOptions, type Session } from '../../src/auth/index.js';
 import { createClient, type ClientWithAuth } from '../../src/index.js';
-import type { RecordedRequest, TestServer } from '../helpers/server.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { startServer, type RecordedRequest, type TestServer } from '../helpers/server.js';
 
 /**
  * A small identity provider on the test server: access tokens valid until `expireAll()`, rotating
@@ -103,3 +104,24 @@ export const fail = (promise: Promise<unknown>): Promise<unknown> =>
     },
     (error: unknown) => error,
   );
+
+/**
+ * One test server per file with the token API installed afresh before each test (`onReset` gets both),
+ * and every client pushed to the returned list disposed after each test.
+ */
+export function useAuthTestServer(onReset: (server: TestServer, tokens: TokenApi) => void): AuthClient[] {
+  let server: TestServer | undefined;
+  const clients: AuthClient[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  beforeEach(() => {
+    server!.reset();
+    onReset(server!, installTokenApi(server!));
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.auth.dispose()));
+  });
+  afterAll(() => server?.close());
+  return clients;
+}

@@ -1,24 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuth, type SessionEvent } from '../../src/auth/index.js';
 import { createClient } from '../../src/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { authClient, bodyRefresh, channelName, installTokenApi, type AuthClient, type TokenApi } from './fixtures.js';
+import type { TestServer } from '../helpers/server.js';
+import { authClient, bodyRefresh, channelName, useAuthTestServer, type TokenApi } from './fixtures.js';
 
 let server: TestServer;
 let tokens: TokenApi;
-const clients: AuthClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
+const clients = useAuthTestServer((s, t) => {
+  server = s;
+  tokens = t;
 });
-beforeEach(() => {
-  server.reset();
-  tokens = installTokenApi(server);
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.auth.dispose()));
-  vi.unstubAllGlobals();
-});
-afterAll(() => server.close());
+afterEach(() => vi.unstubAllGlobals());
 
 function memoryStorage(): Storage & { data: Map<string, string> } {
   const data = new Map<string, string>();

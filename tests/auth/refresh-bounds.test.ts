@@ -1,23 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isNetworkError, isSessionExpiredError, isTimeoutError, isUnauthorizedError } from '../../src/index.js';
 import type { AuthOptions, Session } from '../../src/auth/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { authClient, bodyRefresh, channelName, fail, installTokenApi, type AuthClient, type TokenApi } from './fixtures.js';
+import type { TestServer } from '../helpers/server.js';
+import { authClient, bodyRefresh, channelName, fail, useAuthTestServer, type AuthClient, type TokenApi } from './fixtures.js';
 
 let server: TestServer;
 let tokens: TokenApi;
-const clients: AuthClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
+const clients = useAuthTestServer((s, t) => {
+  server = s;
+  tokens = t;
 });
-beforeEach(() => {
-  server.reset();
-  tokens = installTokenApi(server);
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.auth.dispose()));
-});
-afterAll(() => server.close());
 
 function tab(auth: Partial<AuthOptions>): AuthClient {
   const client = authClient(server, auth);

@@ -1,23 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SessionEvent } from '../../src/auth/index.js';
 import { isNetworkError, isSessionExpiredError, isUnauthorizedError } from '../../src/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { authClient, fail, installTokenApi, type AuthClient, type TokenApi } from './fixtures.js';
+import type { TestServer } from '../helpers/server.js';
+import { authClient, fail, useAuthTestServer, type AuthClient, type TokenApi } from './fixtures.js';
 
 let server: TestServer;
 let tokens: TokenApi;
-const clients: AuthClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
+const clients = useAuthTestServer((s, t) => {
+  server = s;
+  tokens = t;
 });
-beforeEach(() => {
-  server.reset();
-  tokens = installTokenApi(server);
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.auth.dispose()));
-});
-afterAll(() => server.close());
 
 async function signedIn(options: Parameters<typeof authClient>[1] = {}): Promise<AuthClient> {
   const client = authClient(server, options);

@@ -1,25 +1,17 @@
 import { inspect } from 'node:util';
 import ky from 'ky';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAuth } from '../../src/auth/index.js';
 import { createClient, isNetworkError, isSessionExpiredError, isUnauthorizedError } from '../../src/index.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { authClient, channelName, fail, installTokenApi, type AuthClient, type TokenApi } from './fixtures.js';
+import type { TestServer } from '../helpers/server.js';
+import { authClient, channelName, fail, useAuthTestServer, type TokenApi } from './fixtures.js';
 
 let server: TestServer;
 let tokens: TokenApi;
-const clients: AuthClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
+const clients = useAuthTestServer((s, t) => {
+  server = s;
+  tokens = t;
 });
-beforeEach(() => {
-  server.reset();
-  tokens = installTokenApi(server);
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.auth.dispose()));
-});
-afterAll(() => server.close());
 
 /** Every way an error gets looked at: message, stack, JSON, util.inspect (what console.log prints), with its causes. */
 function everything(error: unknown): string {
