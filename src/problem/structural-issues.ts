@@ -75,97 +75,82 @@ function pathOf(value: unknown): string | undefined {
   return rest.length === 1 && rest !== named && typeof rest[0] === 'number' ? '' : rest.join('.');
 }
 
-/** The path an entry names itself, or `undefined` when it names none. */
-function ownPath(entry: JsonObject, listed?: boolean): string | undefined {
-  // GraphQL: `path` (with `locations`) points into the response, not at an input.
-  if (isArray(entry['locations'])) return '';
-  // `name` names a field only in a list of entries (RFC 7807 `invalid-params`); on an error object it names the error.
-  const key = (listed ? FIELD_KEYS : FIELD_KEYS.slice(0, -1)).find((field) => entry[field] != null);
-  const source = entry['source'];
-  return pathOf(key ? entry[key] : isObject(source) && (source['pointer'] ?? source['parameter']));
+/** Where the walk found an object: in a list, as a member of an object, the body's own `error`, the body. */
+const enum Place {
+  Listed,
+  Member,
+  BodyError,
+  Body,
 }
-
-/** An entry's own message. `reason` is one only next to a field (RFC 7807 `{name, reason}`); alone it is a machine reason. */
-const said = (entry: JsonObject, listed?: boolean): string | false | undefined =>
-  first(entry, MESSAGE_KEYS, text) || (ownPath(entry, listed) != null && text(entry['reason']));
-
-/** Does it read as one error (a message, or a list of nested entries), rather than a map of fields? */
-const isEntry = (object: JsonObject, listed: boolean): unknown => said(object, listed) || NESTED_KEYS.some((key) => isArray(object[key]));
 
 /**
  * Every issue in a body, depth-first in body order, bounded in depth (32) and count (1,000):
  * - a string is a message on the current path; a list, one value after another;
- * - an entry (an object with a message) sits on its own path (`field`, `loc`, `pointer`, `propertyPath`, …,
- *   `source.pointer`), else on the enclosing one; entries it nests (`errors`, `details`, `fieldViolations`, …) first;
+ * - an entry (an object with a message, or with a list of nested entries) sits on its own path (`field`, `loc`,
+ *   `pointer`, `propertyPath`, …, `source.pointer`), else on the enclosing one; entries it nests (`errors`,
+ *   `details`, `fieldViolations`, …) first;
  * - any other object is a field map: its keys extend the path, except form keys (`non_field_errors`, `""`)
- *   and, at the top, request parts (`body`, `json`, …).
+ *   and, at the top, request parts (`body`, `json`, …). In a list, only an object of lists and objects is one
+ *   (DRF list serializers; its index is part of the path): anything else there (metadata, `@type`) is no error.
  * The body's envelopes are read first; with none, a body whose every member is a list or object is a field map.
  */
-export function readIssues(body: unknown): ProblemIssue[] {
+export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
 
-  // `code` and `pointer` are never `''`: set only when given.
-  const push = (path: string, message: string, code?: string | false, pointer?: string): void => {
-    if (issues.length < MAX_ITEMS) issues.push({ path, message, ...(code && { code }), ...(pointer && { pointer }) });
-  };
+  // (Once 1,000 issues are in, `push` adds no more; each list is read up to 1,000 items.)
+  const push = (path: string, message: string, code?: string, pointer?: string): unknown =>
+    issues.length < MAX_ITEMS && issues.push({ path, message, code, pointer });
 
-  const value = (item: unknown, path: string, depth: number, inherited?: string): void => {
-    // (Once 1,000 issues are in, `push` adds no more; each list is read up to 1,000 items.)
+  const walk = (node: unknown, path: string, depth: number, inherited?: string, place = Place.Member, index?: number): unknown => {
     if (depth > MAX_DEPTH) return;
-    const message = text(item);
-    if (message) push(path, message);
-    else if (isArray(item)) {
-      item.slice(0, MAX_ITEMS).forEach((child: unknown, index) => {
-        if (!isObject(child)) value(child, path, depth + 1, inherited);
-        else if (isEntry(child, true)) entry(child, path, depth + 1, inherited, true);
-        // An object without a message is a nested form (DRF list serializers) when all it holds is lists and
-        // objects; its index is part of the path. Anything else (metadata, `@type` records) is no error.
-        else if (Object.values(child).every((member) => typeof member === 'object')) map(child, join(path, `${index}`), depth + 1);
-      });
-    } else if (isObject(item)) {
-      if (isEntry(item, false) || item['keys'] !== undefined) entry(item, path, depth, inherited, false);
-      else map(item, path, depth);
+    let message = text(node);
+    if (message) return push(path, message);
+    if (isArray(node)) return node.slice(0, MAX_ITEMS).forEach((child, at) => walk(child, path, depth + 1, inherited, Place.Listed, at));
+    if (!isObject(node)) return;
+    const listed = place === Place.Listed;
+    // GraphQL: `path` (with `locations`) points into the response, not at an input. `name` names a field only
+    // in a list of entries (RFC 7807 `invalid-params`); on an error object it names the error.
+    const key = FIELD_KEYS.find((field) => node[field] != null && (listed || field !== 'name'));
+    const source = node['source'];
+    const own = isArray(node['locations']) ? '' : pathOf(key ? node[key] : isObject(source) && (source['pointer'] ?? source['parameter']));
+    // `reason` is a message only next to a field (RFC 7807 `{name, reason}`); alone it is a machine reason.
+    message = first(node, MESSAGE_KEYS, text) || (own != null ? text(node['reason']) : undefined);
+    if (place !== Place.BodyError && !message && !NESTED_KEYS.some((nested) => isArray(node[nested])) && (place !== Place.Member || node['keys'] === undefined)) {
+      if (!listed || Object.values(node).every((member) => typeof member === 'object')) {
+        const prefix = listed ? join(path, `${index}`) : path;
+        for (const [name, child] of Object.entries(node)) {
+          const location = !prefix && LOCATIONS.includes(name) && (isObject(child) || name === 'json' || name === 'payload');
+          walk(child, FORM_KEYS.includes(name) || location ? prefix : join(prefix, normalizePath(name)), depth + 1);
+        }
+      }
+      return;
     }
-  };
-
-  const map = (object: JsonObject, prefix: string, depth: number): void => {
-    for (const [key, child] of Object.entries(object)) {
-      const location = !prefix && LOCATIONS.includes(key) && (isObject(child) || key === 'json' || key === 'payload');
-      value(child, FORM_KEYS.includes(key) || location ? prefix : join(prefix, normalizePath(key)), depth + 1);
-    }
-  };
-
-  // `listed`: the entry is a member of a list, else of an object; left out (`undefined`) for the body's own
-  // `error` object, whose message is the problem's detail: it adds an issue only when it names a field
-  // (Stripe's `param`, OData's `target`).
-  const entry = (item: JsonObject, prefix: string, depth: number, inherited?: string, listed?: boolean): void => {
     const before = issues.length;
-    for (const key of NESTED_KEYS) if (typeof item[key] === 'object') value(item[key], prefix, depth + 1, text(item['message']));
-    if (issues.length > before) return;
-    const own = ownPath(item, listed);
-    const message = said(item, listed) || inherited;
-    if (!message) return;
+    for (const nested of NESTED_KEYS) if (typeof node[nested] === 'object') walk(node[nested], path, depth + 1, text(node['message']));
+    if (issues.length > before || !(message ||= inherited)) return;
     const embedded = embeddedJson(message);
-    if (embedded) return value(embedded, prefix, depth + 1);
-    if (listed === undefined && own == null) return;
+    if (embedded) return walk(embedded, path, depth + 1);
+    // The body's `error` object: its message is the problem's detail; it adds an issue only when it names a
+    // field (Stripe's `param`, OData's `target`).
+    if (place === Place.BodyError && own == null) return;
     // A one-token title next to another message is the entry's code (seed 004: `{title: "invalid_type", detail}`).
-    const title = text(item['title']);
-    const code = [first(item, CODE_KEYS, codeOf), title && TOKEN.test(title) && title].find((candidate) => candidate && candidate !== message);
-    const keys = item['keys'];
-    const source = item['source'];
+    const title = text(node['title']);
+    const code = [first(node, CODE_KEYS, codeOf), title && TOKEN.test(title) && title].find((candidate) => candidate && candidate !== message) || undefined;
+    const keys = node['keys'];
     if (isArray(keys)) {
       // hapi / celebrate: one message for several keys.
-      for (const key of keys.slice(0, MAX_ITEMS)) if (typeof key === 'string') push(join(prefix, pathOf(key)!), message, code);
+      for (const name of keys.slice(0, MAX_ITEMS)) if (typeof name === 'string') push(join(path, pathOf(name)!), message, code);
     } else {
-      push(own ?? prefix, message, code, text(item['pointer']) ?? text(isObject(source) && source['pointer']));
+      push(own ?? path, message, code, text(node['pointer']) ?? text(isObject(source) && source['pointer']));
     }
   };
 
-  if (isArray(body)) value(body, '', 0);
-  if (!isObject(body)) return issues;
-  const envelopes = ENVELOPES.filter((key) => isNode(body[key]));
-  for (const key of envelopes) value(body[key], '', 1, text(body['message']));
-  if (isObject(body['error'])) entry(body['error'], '', 1);
-  else if (!envelopes.length && Object.values(body).every(isNode)) map(body, '', 0);
+  if (isArray(body)) walk(body, '', 0);
+  else {
+    const envelopes = ENVELOPES.filter((key) => isNode(body[key]));
+    for (const key of envelopes) walk(body[key], '', 1, text(body['message']));
+    if (isObject(body['error'])) walk(body['error'], '', 1, undefined, Place.BodyError);
+    else if (!envelopes.length && Object.values(body).every(isNode)) walk(body, '', 0, undefined, Place.Body);
+  }
   return issues;
 }
