@@ -53,10 +53,10 @@ const first = (object: JsonObject, keys: readonly string[], read: (value: unknow
 const join = (prefix: string, path: string): string => [prefix, path].filter((part) => part).join('.');
 
 /** JSON carried inside a string (zod 4's ZodError message): the parsed array or object, else `undefined`. */
-export function embeddedJson(value: unknown): unknown {
+export function embeddedJson(value: unknown): object | undefined {
   try {
-    // Text that starts with `[` or `{` parses to a list or an object, or throws.
-    return typeof value === 'string' && /^\s*[[{]/.test(value) ? JSON.parse(value.trim()) : undefined;
+    const parsed: unknown = JSON.parse(value as string);
+    return isNode(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }
@@ -75,12 +75,13 @@ function pathOf(value: unknown): string | undefined {
   return rest.length === 1 && rest !== named && typeof rest[0] === 'number' ? '' : rest.join('.');
 }
 
-/** Where the walk found an object: in a list, as a member of an object, the body's own `error`, the body. */
+/**
+ * Where the walk found an object, when not in a list (a list member gets its index) nor as a member of an object
+ * (no place given).
+ */
 const enum Place {
-  Listed,
-  Member,
-  BodyError,
-  Body,
+  BodyError = -1,
+  Body = -2,
 }
 
 /**
@@ -101,23 +102,23 @@ export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
   const push = (path: string, message: string, code?: string, pointer?: string): unknown =>
     issues.length < MAX_ITEMS && issues.push({ path, message, code, pointer });
 
-  const walk = (node: unknown, path: string, depth: number, inherited?: string, place = Place.Member, index?: number): unknown => {
+  const walk = (node: unknown, path: string, depth: number, inherited?: string, at?: number): unknown => {
     if (depth > MAX_DEPTH) return;
     let message = text(node);
     if (message) return push(path, message);
-    if (isArray(node)) return node.slice(0, MAX_ITEMS).forEach((child, at) => walk(child, path, depth + 1, inherited, Place.Listed, at));
+    if (isArray(node)) return node.slice(0, MAX_ITEMS).forEach((child, index) => walk(child, path, depth + 1, inherited, index));
     if (!isObject(node)) return;
-    const listed = place === Place.Listed;
+    const listed = at! >= 0;
     // GraphQL: `path` (with `locations`) points into the response, not at an input. `name` names a field only
     // in a list of entries (RFC 7807 `invalid-params`); on an error object it names the error.
     const key = FIELD_KEYS.find((field) => node[field] != null && (listed || field !== 'name'));
     const source = node['source'];
     const own = isArray(node['locations']) ? '' : pathOf(key ? node[key] : isObject(source) && (source['pointer'] ?? source['parameter']));
     // `reason` is a message only next to a field (RFC 7807 `{name, reason}`); alone it is a machine reason.
-    message = first(node, MESSAGE_KEYS, text) || (own != null ? text(node['reason']) : undefined);
-    if (place !== Place.BodyError && !message && !NESTED_KEYS.some((nested) => isArray(node[nested])) && (place !== Place.Member || node['keys'] === undefined)) {
+    message = first(node, MESSAGE_KEYS, text) || text(own != null && node['reason']);
+    if (at !== Place.BodyError && !message && !NESTED_KEYS.some((nested) => isArray(node[nested])) && (at != null || node['keys'] === undefined)) {
       if (!listed || Object.values(node).every((member) => typeof member === 'object')) {
-        const prefix = listed ? join(path, `${index}`) : path;
+        const prefix = listed ? join(path, `${at}`) : path;
         for (const [name, child] of Object.entries(node)) {
           const location = !prefix && LOCATIONS.includes(name) && (isObject(child) || name === 'json' || name === 'payload');
           walk(child, FORM_KEYS.includes(name) || location ? prefix : join(prefix, normalizePath(name)), depth + 1);
@@ -132,10 +133,10 @@ export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
     if (embedded) return walk(embedded, path, depth + 1);
     // The body's `error` object: its message is the problem's detail; it adds an issue only when it names a
     // field (Stripe's `param`, OData's `target`).
-    if (place === Place.BodyError && own == null) return;
+    if (at === Place.BodyError && own == null) return;
     // A one-token title next to another message is the entry's code (seed 004: `{title: "invalid_type", detail}`).
     const title = text(node['title']);
-    const code = [first(node, CODE_KEYS, codeOf), title && TOKEN.test(title) && title].find((candidate) => candidate && candidate !== message) || undefined;
+    const code = [first(node, CODE_KEYS, codeOf), title && TOKEN.test(title) && title].find((candidate) => candidate && candidate !== message) as string | undefined;
     const keys = node['keys'];
     if (isArray(keys)) {
       // hapi / celebrate: one message for several keys.
