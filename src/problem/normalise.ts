@@ -14,21 +14,16 @@ import type { Dialect, ProblemParts } from './types.js';
  */
 export const structural: Dialect = {
   name: 'structural',
-  parse(body) {
-    if (isArray(body)) return { issues: readIssues(body) };
-    if (!isObject(body)) return undefined;
-    const parts = meta(body);
-    parts.issues = readIssues(body);
-    parts.code ??= parts.issues.find((issue) => issue.code)?.code;
-    return parts;
-  },
+  parse: (body) => (isArray(body) ? { issues: readIssues(body) } : isObject(body) ? meta(body) : undefined),
 };
 
 // Every read value is a non-empty string, so `||` chains pick the first one given; `|| undefined` ends a chain
 // that could stop at `false`.
 function meta(body: Record<string, unknown>): ProblemParts {
+  const issues = readIssues(body);
   const error = body['error'];
-  const inner = isObject(error) ? error : {};
+  // (A string, a number or a list has none of the members read from it.)
+  const inner: Record<string, unknown> = Object(error);
   const message = text(body['detail']) || text(body['message']) || text(body['error_description']);
   const errorText = text(error);
   // `error` as a string: a reason phrase next to `statusCode` (Nest, hapi, Fastify) or when it is a sentence,
@@ -45,7 +40,8 @@ function meta(body: Record<string, unknown>): ProblemParts {
     type: (!typeIsTitle && type) || text(body['error_uri']) || text(inner['type']) || text(inner['status']),
     title,
     detail: message || (!errorIsCode && !title && errorText) || (!embeddedJson(inner['message']) && text(inner['message'])) || undefined,
-    code: codeOf(body['code']) || codeOf(body['errorCode']) || codeOf(body['error_code']) || (errorIsCode && errorText) || text(inner['code']) || text(inner['status']) || text(inner['type']) || codeOf(inner['code']),
+    code: codeOf(body['code']) || codeOf(body['errorCode']) || codeOf(body['error_code']) || (errorIsCode && errorText) || text(inner['code']) || text(inner['status']) || text(inner['type']) || codeOf(inner['code']) || issues.find((issue) => issue.code)?.code,
     instance: text(body['instance']),
+    issues,
   };
 }

@@ -18,7 +18,7 @@ export function normalizePath(path: string | readonly PropertyKey[] | undefined 
   return path
     .replace(pointer ? /^#/ : /^\$(\.|$)/, '')
     .split(pointer ? '/' : /[.[\]]/, MAX_SEGMENTS + 1)
-    .map((segment) => (pointer ? segment.replace(/~[01]/g, (escape) => (escape === '~1' ? '/' : '~')) : segment.trim().replace(/^['"]|['"]$/g, '')))
+    .map((segment) => (pointer ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment.trim().replace(/^['"]|['"]$/g, '')))
     .filter((segment) => segment)
     .join('.');
 }

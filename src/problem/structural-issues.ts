@@ -71,8 +71,9 @@ function pathOf(value: unknown): string | undefined {
   if (typeof value === 'string') value = (/^\s*#?\//.test(value) ? jsonApiPointerToPath(value) : normalizePath(value)).split('.');
   if (!isArray(value)) return undefined;
   const named = value.filter((segment) => typeof segment === 'string' || typeof segment === 'number');
-  const rest = named.length > 1 && LOCATIONS.includes(named[0] as string) ? named.slice(1) : named;
-  return rest.length === 1 && rest !== named && typeof rest[0] === 'number' ? '' : rest.join('.');
+  const located = named.length > 1 && LOCATIONS.includes(named[0] as string);
+  if (located) named.shift();
+  return located && named.length === 1 && typeof named[0] === 'number' ? '' : named.join('.');
 }
 
 /**
