@@ -113,8 +113,8 @@ export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
     // GraphQL: `path` (with `locations`) points into the response, not at an input. `name` names a field only
     // in a list of entries (RFC 7807 `invalid-params`); on an error object it names the error.
     const key = FIELD_KEYS.find((field) => node[field] != null && (listed || field !== 'name'));
-    const source = node['source'];
-    const own = isArray(node['locations']) ? '' : pathOf(key ? node[key] : isObject(source) && (source['pointer'] ?? source['parameter']));
+    const source: JsonObject = Object(node['source']);
+    const own = isArray(node['locations']) ? '' : pathOf(key ? node[key] : (source['pointer'] ?? source['parameter']));
     // `reason` is a message only next to a field (RFC 7807 `{name, reason}`); alone it is a machine reason.
     message = first(node, MESSAGE_KEYS, text) || text(own != null && node['reason']);
     if (at !== Place.BodyError && !message && !NESTED_KEYS.some((nested) => isArray(node[nested])) && (at != null || node['keys'] === undefined)) {
@@ -140,10 +140,10 @@ export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
     const code = [first(node, CODE_KEYS, codeOf), title && TOKEN.test(title) && title].find((candidate) => candidate && candidate !== message) as string | undefined;
     const keys = node['keys'];
     if (isArray(keys)) {
-      // hapi / celebrate: one message for several keys.
-      for (const name of keys.slice(0, MAX_ITEMS)) if (typeof name === 'string') push(join(path, pathOf(name)!), message, code);
+      // hapi / celebrate: one message for several keys (`push` stops at 1,000).
+      for (const name of keys) if (typeof name === 'string') push(join(path, pathOf(name)!), message, code);
     } else {
-      push(own ?? path, message, code, text(node['pointer']) ?? text(isObject(source) && source['pointer']));
+      push(own ?? path, message, code, text(node['pointer']) ?? text(source['pointer']));
     }
   };
 
