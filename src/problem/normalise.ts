@@ -1,4 +1,4 @@
-import { TOKEN, codeOf, embeddedJson, isArray, isObject, readIssues, text } from './structural-issues.js';
+import { isNode, TOKEN, codeOf, embeddedJson, isArray, isObject, readIssues, text } from './structural-issues.js';
 import type { Dialect, ProblemParts } from './types.js';
 
 
@@ -14,7 +14,7 @@ import type { Dialect, ProblemParts } from './types.js';
  */
 export const structural: Dialect = {
   name: 'structural',
-  parse: (body) => (isArray(body) ? { issues: readIssues(body) } : isObject(body) ? meta(body) : undefined),
+  parse: (body) => (isNode(body) ? meta(body as Record<string, unknown>) : undefined),
 };
 
 // Every read value is a non-empty string, so `||` chains pick the first one given; `|| undefined` ends a chain

@@ -37,7 +37,7 @@ const NESTED_KEYS = ENVELOPES.slice(0, -3);
 export const isArray: (value: unknown) => value is unknown[] = Array.isArray;
 
 /** An object or a list (not `null`). */
-const isNode = (value: unknown): value is object => typeof value === 'object' && value !== null;
+export const isNode = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 export const isObject = (value: unknown): value is JsonObject => isNode(value) && !isArray(value);
 
