@@ -109,6 +109,12 @@ export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
     if (message) return push(path, message);
     if (isArray(node)) return node.slice(0, MAX_ITEMS).forEach((child, index) => walk(child, path, depth + 1, inherited, index));
     if (!isObject(node)) return;
+    if (at === Place.Body) {
+      // The body's envelopes first, then its `error` object; with neither, a body of lists and objects is a field map.
+      for (const key of ENVELOPES) if (typeof node[key] === 'object') walk(node[key], '', 1, text(node['message']));
+      if (isObject(node['error'])) return walk(node['error'], '', 1, undefined, Place.BodyError);
+      if (ENVELOPES.some((key) => isNode(node[key])) || !Object.values(node).every(isNode)) return;
+    }
     const listed = at! >= 0;
     // GraphQL: `path` (with `locations`) points into the response, not at an input. `name` names a field only
     // in a list of entries (RFC 7807 `invalid-params`); on an error object it names the error.
@@ -147,12 +153,6 @@ export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
     }
   };
 
-  if (isArray(body)) walk(body, '', 0);
-  else {
-    const envelopes = ENVELOPES.filter((key) => isNode(body[key]));
-    for (const key of envelopes) walk(body[key], '', 1, text(body['message']));
-    if (isObject(body['error'])) walk(body['error'], '', 1, undefined, Place.BodyError);
-    else if (!envelopes.length && Object.values(body).every(isNode)) walk(body, '', 0, undefined, Place.Body);
-  }
+  walk(body, '', 0, undefined, Place.Body);
   return issues;
 }
