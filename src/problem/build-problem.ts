@@ -13,9 +13,7 @@ export interface ProblemInput {
 }
 
 export function mediaType(contentType: string | null | undefined): string {
-  if (!contentType) return '';
-  const semicolon = contentType.indexOf(';');
-  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 export function capText(text: string): string {
@@ -74,13 +72,13 @@ export function buildProblem(input: ProblemInput, dialects: readonly Dialect[]):
 const MAX_MESSAGE_TEXT = 300;
 
 function shortText(body: unknown, contentType: string): string | undefined {
-  if (typeof body !== 'string' || contentType.includes('html') || contentType.includes('xml')) return undefined;
+  if (typeof body !== 'string' || /html|xml/.test(contentType)) return undefined;
   const trimmed = body.trim();
   return trimmed !== '' && trimmed.length <= MAX_MESSAGE_TEXT && !trimmed.startsWith('<') ? trimmed : undefined;
 }
 
 function nonEmpty(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return trimmed === '' ? undefined : capText(trimmed);
