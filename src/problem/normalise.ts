@@ -1,4 +1,4 @@
-import { isNode, TOKEN, codeOf, embeddedJson, isArray, isObject, readIssues, text } from './structural-issues.js';
+import { isNode, TOKEN, codeOf, embeddedJson, readIssues, text } from './structural-issues.js';
 import type { Dialect, ProblemParts } from './types.js';
 
 

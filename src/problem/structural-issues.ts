@@ -136,8 +136,8 @@ export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
     const before = issues.length;
     for (const nested of NESTED_KEYS) if (typeof node[nested] === 'object') walk(node[nested], path, depth + 1, text(node['message']));
     if (issues.length > before || !(message ||= inherited)) return;
-    const embedded = embeddedJson(message);
-    if (embedded) return walk(embedded, path, depth + 1);
+    // (Parsed twice rather than held: JSON inside a message is rare.)
+    if (embeddedJson(message)) return walk(embeddedJson(message), path, depth + 1);
     // The body's `error` object: its message is the problem's detail; it adds an issue only when it names a
     // field (Stripe's `param`, OData's `target`).
     if (at === Place.BodyError && own == null) return;
