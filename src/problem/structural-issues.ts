@@ -99,10 +99,12 @@ const enum Place {
 export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
 
-  // (Once 1,000 issues are in, `push` adds no more; each list is read up to 1,000 items.)
+  // (Once 1,000 issues are in, `push` adds no more; each list is read up to 1,000 items.) A code or pointer not
+  // given stays `undefined`; buildProblem keeps only those given.
   const push = (path: string, message: string, code?: string, pointer?: string): unknown =>
     issues.length < MAX_ITEMS && issues.push({ path, message, code, pointer });
 
+  /** `inherited`: the enclosing entry's (or body's) message; `at`: the node's index in a list, or its {@link Place}. */
   const walk = (node: unknown, path: string, depth: number, inherited?: string, at?: number): unknown => {
     if (depth > MAX_DEPTH) return;
     let message = text(node);
