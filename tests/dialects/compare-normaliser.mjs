@@ -1,5 +1,6 @@
 // Differential check for size work on the normaliser: reads the same bodies with this worktree's readers and with
-// those of a git revision, and prints the bodies whose problem differs (`raw` left out). Not part of npm test:
+// those of a git revision, prints the bodies whose problem differs (`raw` left out) and the time each takes.
+// Not part of npm test:
 //   node tests/dialects/compare-normaliser.mjs [git-rev=HEAD] [count=30000] [seed=7]
 // The bodies: generated from the keys the normaliser reads (so entries, envelopes, maps and paths meet), plus
 // every live and copied fixture.
@@ -63,3 +64,19 @@ for (const body of bodies) {
   if (was !== is && differ++ < 5) console.log(`body ${JSON.stringify(body)}\n  ${rev}: ${was}\n  now: ${is}`);
 }
 console.log(`${bodies.length} bodies, ${differ} read differently from ${rev}`);
+
+// Time too (a size step once made every message a thrown JSON.parse): best of 5 rounds each, interleaved.
+const entries = { errors: Array.from({ length: 1_000 }, (_, i) => ({ field: `f${i}`, message: `Message ${i} is not valid` })) };
+const best = { [rev]: [Infinity, Infinity], now: [Infinity, Infinity] };
+for (let round = 0; round < 5; round++) {
+  for (const [name, readers] of [[rev, before], ['now', after]]) {
+    for (const [slot, list] of [[0, bodies], [1, Array(100).fill(entries)]]) {
+      const start = performance.now();
+      for (const body of list) read(readers, body);
+      best[name][slot] = Math.min(best[name][slot], performance.now() - start);
+    }
+  }
+}
+for (const [name, [all, many]] of Object.entries(best)) {
+  console.log(`${name}: all bodies ${all.toFixed(0)} ms, a body of 1,000 entries ×100 ${many.toFixed(0)} ms`);
+}
