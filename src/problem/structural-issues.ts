@@ -146,7 +146,8 @@ export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
     if (at === Place.BodyError && own == null) return;
     // A one-token title next to another message is the entry's code (seed 004: `{title: "invalid_type", detail}`).
     const title = text(node['title']);
-    const code = [first(node, CODE_KEYS, codeOf), title && TOKEN.test(title) && title].find((candidate) => candidate && candidate !== message) as string | undefined;
+    // (With no title, TOKEN tests the text 'undefined' and the candidate is the missing title.)
+    const code = [first(node, CODE_KEYS, codeOf), TOKEN.test(title!) && title].find((candidate) => candidate && candidate !== message) as string | undefined;
     const keys = node['keys'];
     if (isArray(keys)) {
       // hapi / celebrate: one message for several keys (`push` stops at 1,000).
