@@ -57,39 +57,25 @@ export function isSecretParam(name: string): boolean {
 
 /** `search` (without `?`) with secret-looking values replaced; the same string when none is secret. */
 function redactQuery(search: string): string {
-  const params = new URLSearchParams(search);
-  let secret = false;
-  for (const name of params.keys()) if (isSecretParam(name)) secret = true;
-  if (!secret) return search;
+  const params = [...new URLSearchParams(search)];
+  if (!params.some(([name]) => isSecretParam(name))) return search;
   // One pass (a `set` per name rewrites the whole query: quadratic in the number of parameters).
-  const redacted = new URLSearchParams();
-  for (const [name, value] of params) redacted.append(name, isSecretParam(name) ? 'REDACTED' : value);
-  return redacted.toString();
+  return new URLSearchParams(params.map(([name, value]) => [name, isSecretParam(name) ? 'REDACTED' : value])).toString();
 }
 
 /** Strips user info and redacts secret-looking query parameters (`?access_token=…`). */
 export function summarizeRequest(method: string, url: string): RequestSummary {
-  let safe = url;
+  let safe: string;
   try {
     const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    if (parsed.search !== '') {
-      const search = parsed.search.slice(1);
-      const redacted = redactQuery(search);
-      if (redacted !== search) parsed.search = redacted;
-    }
+    parsed.username = parsed.password = '';
+    const search = parsed.search.slice(1);
+    const redacted = redactQuery(search);
+    if (redacted !== search) parsed.search = redacted;
     safe = parsed.href;
   } catch {
-    // Not a URL (a relative path without base): drop anything like user info, redact the query.
-    const noUser = url.replace(/\/\/[^/@]*@/, '//');
-    const query = noUser.indexOf('?');
-    if (query === -1) safe = noUser;
-    else {
-      const hash = noUser.indexOf('#', query);
-      const end = hash === -1 ? noUser.length : hash;
-      safe = `${noUser.slice(0, query + 1)}${redactQuery(noUser.slice(query + 1, end))}${noUser.slice(end)}`;
-    }
+    // Not a URL (a relative path without base): drop anything like user info, redact the query (up to `#`).
+    safe = url.replace(/\/\/[^/@]*@/, '//').replace(/\?([^#]*)/, (_, query: string) => `?${redactQuery(query)}`);
   }
   return { method: method.toUpperCase(), url: safe };
 }
