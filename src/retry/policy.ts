@@ -23,7 +23,7 @@ export type RetryPolicy = Required<RetryOptions>;
 
 export const defaultRetryPolicy: RetryPolicy = { limit: 3, delay: 300, backoffLimit: 10_000, maxRetryAfter: 60_000, jitter: true };
 
-/** Validates a retry option and merges it over `base`. Throws a clear error on bad input. */
+/** Validates a retry option and merges it over `base` (`undefined` gives `base` itself). Throws a clear error on bad input. */
 export function resolveRetryPolicy(option: RetryOption | undefined, base: RetryPolicy = defaultRetryPolicy): RetryPolicy {
   if (option === undefined) return base;
   if (typeof option !== 'object' || option === null) {
