@@ -43,16 +43,8 @@ const secretParam =
 /** A query parameter name that looks secret: `token`, `authToken`, `PHPSESSID`, `access_token[]`, `user[password]`. */
 export function isSecretParam(name: string): boolean {
   // Brackets and dots nest names (`user[password]`, `auth.token`) or mark arrays (`access_token[]`).
-  let start = 0;
-  for (let i = 0; i <= name.length; i++) {
-    const char = name.charCodeAt(i); // NaN past the end
-    if (i < name.length && char !== 91 && char !== 93 && char !== 46) continue; // [ ] .
-    // Only a segment's end can match (the longest word is 13 characters): test its last 24 only.
-    const segment = name.slice(Math.max(start, i - 24), i);
-    if (segment !== '' && secretParam.test(segment.replace(/([a-z\d])([A-Z])/g, '$1_$2'))) return true;
-    start = i + 1;
-  }
-  return false;
+  // Only a segment's end can match (the longest word is 13 characters): test its last 24 only.
+  return name.split(/[[\].]/).some((segment) => secretParam.test(segment.slice(-24).replace(/([a-z\d])([A-Z])/g, '$1_$2')));
 }
 
 /** `search` (without `?`) with secret-looking values replaced; the same string when none is secret. */
