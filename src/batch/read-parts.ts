@@ -41,19 +41,26 @@ export async function readMultipart(response: Response, signal: AbortSignal | un
 async function readAll(body: ReadableStream<Uint8Array>, signal: AbortSignal | undefined): Promise<{ bytes: Uint8Array; failure?: unknown }> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
+  let length = 0;
   let failure: unknown;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(value);
+      length += value.byteLength;
     }
   } catch (error) {
     // The attempt's deadline aborts the body with a TimeoutError; the caller's abort with its reason.
     if (signal?.aborted || isFetchwiseError(error)) throw error;
     failure = error;
   }
-  const bytes = new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
   return failure === undefined ? { bytes } : { bytes, failure };
 }
 
