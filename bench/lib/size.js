@@ -43,7 +43,7 @@ export const entries = [
     id: 'fetchwise-minimal',
     label: 'createClient + get + fieldErrors',
     target: 15_500,
-    budget: 23_050,
+    budget: 22_570,
     external: queryCore,
     code: `import { createClient, fieldErrors } from 'fetchwise';
 const client = createClient({ baseUrl: '${api}' });
@@ -53,7 +53,7 @@ export const load = () => client.get('/todos').catch((e) => fieldErrors(e));`,
     id: 'fetchwise-query',
     label: '+ queryOptions + mutationOptions + guards',
     target: 16_500,
-    budget: 23_120,
+    budget: 22_660,
     external: queryCore,
     code: `import { createClient, fieldErrors, isHttpError, isValidationError, isPreconditionFailedError } from 'fetchwise';
 const client = createClient({ baseUrl: '${api}' });
@@ -66,7 +66,7 @@ export { isHttpError, isValidationError, isPreconditionFailedError };`,
     id: 'fetchwise-full',
     label: '+ fetchwise/auth',
     target: 23_000,
-    budget: 30_160,
+    budget: 29_650,
     external: queryCore,
     code: `import { createClient, fieldErrors, isHttpError, isValidationError, isPreconditionFailedError } from 'fetchwise';
 import { createAuth } from 'fetchwise/auth';
@@ -84,7 +84,7 @@ export { isHttpError, isValidationError, isPreconditionFailedError };`,
     id: 'fetchwise-everything',
     label: 'every export of every entry point',
     target: 28_000,
-    budget: 38_960,
+    budget: 38_390,
     external: queryCore,
     code: [`export * from 'fetchwise';`, ...subpaths.map((name) => `export * as ${name} from 'fetchwise/${name}';`)].join('\n'),
   },

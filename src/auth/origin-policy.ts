@@ -1,3 +1,5 @@
+import { pageOrigin } from '../conditional/dev-warnings.js';
+
 /**
  * R-AUTH-ORIGIN: the access token goes to the configured origins only. Decided on the final absolute
  * URL of each attempt, so an absolute URL passed by the caller is checked like any other.
@@ -25,7 +27,7 @@ export function createOriginPolicy(origins: unknown, baseUrl: string | undefined
 
 function defaultOrigins(baseUrl: string | undefined): string[] {
   if (baseUrl !== undefined) return [new URL(baseUrl).origin];
-  const page = (globalThis as { location?: { origin?: string } }).location?.origin;
+  const page = pageOrigin();
   if (typeof page === 'string' && page !== 'null') return [page];
   throw new TypeError('fetchwise: auth needs to know where the token may go: set baseUrl or auth.origins (e.g. ["https://api.example.com"])');
 }
@@ -42,7 +44,7 @@ function explicitOrigins(origins: unknown): string[] {
     } catch {
       throw new TypeError(`fetchwise: auth.origins entry "${value}" is not an origin (write it as "https://api.example.com")`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    if (!/^https?:$/.test(url.protocol)) {
       throw new TypeError(`fetchwise: auth.origins entry "${value}" must use http or https`);
     }
     if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {

@@ -193,7 +193,8 @@ export class RefreshCoordinator {
     const { ledger, store, state, channel } = this.#parts;
     if (held.signal.aborted) return false; // taken over while frozen: the new holder decides
     const generation = base + 1;
-    const status = session ? 'active' : reason === 'expired' ? 'expired' : 'signed-out';
+    const ended = reason === 'expired' ? 'expired' : 'signed-out';
+    const status = session ? 'active' : ended;
     const committed = await ledger
       .transact((record) => {
         if (record.generation > base || record.lease?.owner !== held.owner) return { result: false };
@@ -210,10 +211,10 @@ export class RefreshCoordinator {
     channel.post(
       session
         ? { v: 1, type: 'session', generation, session, reason: reason === 'signed-in' ? 'signed-in' : 'refreshed' }
-        : { v: 1, type: 'ended', generation, reason: status === 'expired' ? 'expired' : 'signed-out' },
+        : { v: 1, type: 'ended', generation, reason: ended },
     );
     state.apply({ session, generation, status }, reason, 'this-tab');
-    await store.save(session ? { generation, session } : { generation, ended: status === 'expired' ? 'expired' : 'signed-out' }, 'this-tab');
+    await store.save(session ? { generation, session } : { generation, ended }, 'this-tab');
     return true;
   }
 

@@ -77,23 +77,14 @@ export class SessionChannel {
 
 /** Accepts only well-formed messages of this protocol version; anything else (another version, another app) is ignored. */
 function parse(data: unknown): ChannelMessage | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const message = data as Record<string, unknown>;
-  if (message.v !== 1) return undefined;
-  const generation = message.generation;
-  const validGeneration = typeof generation === 'number' && Number.isInteger(generation) && generation >= 0;
-  switch (message.type) {
-    case 'session':
-      return validGeneration && isSession(message.session) && (message.reason === 'refreshed' || message.reason === 'signed-in' || message.reason === 'relayed')
-        ? (message as ChannelMessage)
-        : undefined;
-    case 'ended':
-      return validGeneration && (message.reason === 'expired' || message.reason === 'signed-out') ? (message as ChannelMessage) : undefined;
-    case 'request-session':
-      return validGeneration ? (message as ChannelMessage) : undefined;
-    case 'released':
-      return message as ChannelMessage;
-    default:
-      return undefined;
-  }
+  const message = data as Record<string, unknown> | null | undefined;
+  if (message?.v !== 1) return undefined;
+  const { type, generation, reason } = message;
+  if (type === 'released') return message as ChannelMessage;
+  if (!Number.isInteger(generation) || (generation as number) < 0) return undefined;
+  const valid =
+    type === 'request-session' ||
+    (type === 'session' && isSession(message.session) && ['refreshed', 'signed-in', 'relayed'].includes(reason as string)) ||
+    (type === 'ended' && ['expired', 'signed-out'].includes(reason as string));
+  return valid ? (message as ChannelMessage) : undefined;
 }

@@ -16,20 +16,12 @@ export function anySignal(signals: readonly AbortSignal[]): AbortSignal {
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort = (): void => undefined;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+    promise.then(resolve, reject);
+  }).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
 /** A random id. `crypto.randomUUID` exists in secure contexts only; the lock fallback runs in insecure ones. */

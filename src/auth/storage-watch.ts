@@ -1,5 +1,5 @@
 import type { SessionState } from './session-state.js';
-import { parseStored } from './token-store.js';
+import { parseStored, webStorage } from './token-store.js';
 
 const watchers = new Map<string, Set<WeakRef<SessionState>>>();
 let listening = false;
@@ -54,12 +54,5 @@ function forget(key: string, ref: WeakRef<SessionState>): void {
   }
 }
 
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined; // blocked by privacy settings
-  }
-}
-
+const safeLocalStorage = (): Storage | undefined => webStorage('local');
 const hasLocalStorage = (): boolean => safeLocalStorage() !== undefined;

@@ -1,6 +1,6 @@
 import { claimLease, LedgerBlocked, releaseLease, renewLease, type Ledger, type LedgerRecord } from './ledger.js';
 import type { SessionChannel } from './session-channel.js';
-import { anySignal } from './signals.js';
+import { abortable, anySignal } from './signals.js';
 
 /** Handed to the task that holds the lock. */
 export interface Held {
@@ -152,42 +152,26 @@ async function hold<T>(settings: LockSettings, task: (held: Held) => Promise<T>,
 
 /** Waits for a `released` message or a short jittered poll, whichever comes first. */
 function nextTry(channel: SessionChannel, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cleanUp = () => {
+  let cleanUp = (): void => undefined;
+  const wait = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 20 + Math.random() * 40);
+    const unsubscribe = channel.subscribe((message) => {
+      if (message.type === 'released') resolve();
+    });
+    cleanUp = () => {
       clearTimeout(timer);
       unsubscribe();
-      signal.removeEventListener('abort', onAbort);
     };
-    const finish = () => {
-      cleanUp();
-      resolve();
-    };
-    const onAbort = () => {
-      cleanUp();
-      reject(signal.reason);
-    };
-    const timer = setTimeout(finish, 20 + Math.random() * 40);
-    const unsubscribe = channel.subscribe((message) => {
-      if (message.type === 'released') finish();
-    });
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
   });
+  return abortable(wait, signal).finally(cleanUp);
 }
 
 function localQueue(): <T>(job: () => Promise<T>, signal: AbortSignal) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(job: () => Promise<T>, signal: AbortSignal): Promise<T> => {
     const previous = tail;
-    const result = new Promise<void>((resolve, reject) => {
-      const onAbort = () => reject(signal.reason);
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      void previous.then(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      });
-    }).then(job);
+    // `previous` never rejects: waiting for it ends with it, or with `signal`.
+    const result = abortable(previous, signal).then(job);
     // The next job waits for every earlier one, including those still running when this wait was given up.
     const settled = () => result.then(
       () => undefined,

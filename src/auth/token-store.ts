@@ -64,23 +64,26 @@ const memoryStore: TokenStore = {
   save: () => Promise.resolve(),
 };
 
+/**
+ * `localStorage` or `sessionStorage`, looked up on each use: reading it throws where storage is blocked
+ * by privacy settings, and it is absent during server-side rendering (then the store behaves as memory).
+ */
+export function webStorage(kind: 'session' | 'local'): Storage | undefined {
+  try {
+    return (kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function webStorageStore(kind: 'session' | 'local', key: string): TokenStore {
-  // Looked up on each use: reading `localStorage` throws where storage is blocked, and is absent
-  // during server-side rendering, where the store behaves as memory.
-  const area = (): Storage | undefined => {
-    try {
-      return (kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? undefined;
-    } catch {
-      return undefined;
-    }
-  };
   return {
     kind,
     shared: kind === 'local',
     load() {
       let stored: StoredSession | EndedSession | undefined;
       try {
-        stored = parseStored(area()?.getItem(key));
+        stored = parseStored(webStorage(kind)?.getItem(key));
       } catch {
         return undefined;
       }
@@ -89,10 +92,9 @@ function webStorageStore(kind: 'session' | 'local', key: string): TokenStore {
     save(value, origin) {
       if (kind === 'local' && origin === 'other-tab') return Promise.resolve();
       try {
-        const target = area();
-        if (value !== undefined && 'session' in value) target?.setItem(key, JSON.stringify({ v: 1, generation: value.generation, session: value.session }));
-        // A shared store keeps how the session ended (no tokens): the other tabs' `storage` event says it.
-        else if (value !== undefined && kind === 'local') target?.setItem(key, JSON.stringify({ v: 1, generation: value.generation, ended: value.ended }));
+        const target = webStorage(kind);
+        // A shared store also keeps how the session ended (no tokens): the other tabs' `storage` event says it.
+        if (value !== undefined && ('session' in value || kind === 'local')) target?.setItem(key, JSON.stringify({ v: 1, ...value }));
         else target?.removeItem(key);
       } catch (error) {
         // Quota or privacy settings: the session still lives in memory for this tab.

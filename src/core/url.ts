@@ -7,11 +7,15 @@ export type SearchParams =
   | Readonly<Record<string, SearchParamValue | readonly SearchParamValue[]>>;
 
 // A scheme followed by `//`: `users:batchCreate` (a Google-style custom method) stays a relative path.
-const absolute = /^[a-z][a-z\d+.-]*:\/\//i;
+// Group 1 is user info (`user:password@`).
+const absolute = /^[a-z][a-z\d+.-]*:\/\/([^/?#]*@)?/i;
 
 export function isAbsoluteUrl(value: string): boolean {
   return absolute.test(value);
 }
+
+/** The page's URL in a browser; `undefined` in Node or a worker without `location`. */
+export const pageHref = (): string | undefined => (globalThis as { location?: { href?: string } }).location?.href;
 
 /**
  * Resolves and validates `baseUrl` once, at `createClient`. A relative base (`/api`) resolves against
@@ -26,20 +30,13 @@ export function resolveBaseUrl(baseUrl: unknown): string | undefined {
   const shown = text.replace(/\/\/[^/?#]*@/, '//');
   let url: URL;
   try {
-    const page = (globalThis as { location?: { href?: string } }).location?.href;
-    url = isAbsoluteUrl(text) || page === undefined ? new URL(text) : new URL(text, page);
+    url = new URL(text, isAbsoluteUrl(text) ? undefined : pageHref());
   } catch {
     throw new TypeError(`fetchwise: baseUrl "${shown}" is not a valid URL (use an absolute http(s) URL such as "https://api.example.com/v1")`);
   }
-  if (url.username || url.password) {
-    throw new TypeError('fetchwise: baseUrl must not contain credentials (user:password@); send them in headers or use `auth`');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`fetchwise: baseUrl "${shown}" must use http or https, not ${url.protocol}`);
-  }
-  if (url.search || url.hash) {
-    throw new TypeError(`fetchwise: baseUrl "${shown}" must not have a query or fragment; pass searchParams instead`);
-  }
+  if (url.username || url.password) throw new TypeError('fetchwise: baseUrl must not contain credentials (user:password@); send them in headers or use `auth`');
+  if (!/^https?:$/.test(url.protocol)) throw new TypeError(`fetchwise: baseUrl "${shown}" must use http or https, not ${url.protocol}`);
+  if (url.search || url.hash) throw new TypeError(`fetchwise: baseUrl "${shown}" must not have a query or fragment; pass searchParams instead`);
   return trimTrailingSlashes(url.href);
 }
 
@@ -50,7 +47,7 @@ export function resolveBaseUrl(baseUrl: unknown): string | undefined {
 export function trimTrailingSlashes(value: string): string {
   let end = value.length;
   while (end > 0 && value.charCodeAt(end - 1) === 47) end--;
-  return end === value.length ? value : value.slice(0, end);
+  return value.slice(0, end);
 }
 
 /**
@@ -58,27 +55,22 @@ export function trimTrailingSlashes(value: string): string {
  * an absolute URL is used as it is.
  */
 export function buildUrl(baseUrl: string | undefined, path: string, searchParams?: SearchParams): string {
-  let url: string;
-  if (isAbsoluteUrl(path)) {
-    // fetch refuses such URLs and echoes them, password included, in its error.
-    if (/^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(path)) {
-      throw new TypeError('fetchwise: request URLs must not contain credentials (user:password@); send them in headers or use `auth`');
+  const scheme = absolute.exec(path);
+  // fetch refuses URLs with user info and echoes them, password included, in its error.
+  if (scheme?.[1]) throw new TypeError('fetchwise: request URLs must not contain credentials (user:password@); send them in headers or use `auth`');
+  // An absolute URL is used as it is.
+  let url = path;
+  if (!scheme) {
+    if (baseUrl !== undefined) url = path === '' ? baseUrl : `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+    else {
+      const page = pageHref();
+      if (page === undefined) throw new TypeError(`fetchwise: "${path}" is a relative path and the client has no baseUrl`);
+      url = new URL(path, page).href;
     }
-    url = path;
   }
-  else if (baseUrl !== undefined) url = path === '' ? baseUrl : `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
-  else {
-    const page = (globalThis as { location?: { href?: string } }).location?.href;
-    if (page === undefined) {
-      throw new TypeError(`fetchwise: "${path}" is a relative path and the client has no baseUrl`);
-    }
-    url = new URL(path, page).href;
-  }
-  if (searchParams === undefined) return url;
-  const query = serializeSearchParams(searchParams);
+  const query = searchParams === undefined ? '' : serializeSearchParams(searchParams);
   if (query === '') return url;
-  const hash = url.indexOf('#');
-  const base = hash === -1 ? url : url.slice(0, hash);
+  const [base] = url.split('#', 1) as [string];
   return `${base}${base.includes('?') ? '&' : '?'}${query}`;
 }
 
@@ -87,9 +79,8 @@ function serializeSearchParams(params: SearchParams): string {
   if (params instanceof URLSearchParams || Array.isArray(params)) return new URLSearchParams(params as string[][]).toString();
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item !== undefined && item !== null) search.append(key, String(item));
-    }
+    // `[value].flat()`: an array's items, or the value alone.
+    for (const item of [value].flat()) if (item != null) search.append(key, String(item));
   }
   return search.toString();
 }

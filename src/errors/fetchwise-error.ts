@@ -43,53 +43,31 @@ const secretParam =
 /** A query parameter name that looks secret: `token`, `authToken`, `PHPSESSID`, `access_token[]`, `user[password]`. */
 export function isSecretParam(name: string): boolean {
   // Brackets and dots nest names (`user[password]`, `auth.token`) or mark arrays (`access_token[]`).
-  let start = 0;
-  for (let i = 0; i <= name.length; i++) {
-    const char = name.charCodeAt(i); // NaN past the end
-    if (i < name.length && char !== 91 && char !== 93 && char !== 46) continue; // [ ] .
-    // Only a segment's end can match (the longest word is 13 characters): test its last 24 only.
-    const segment = name.slice(Math.max(start, i - 24), i);
-    if (segment !== '' && secretParam.test(segment.replace(/([a-z\d])([A-Z])/g, '$1_$2'))) return true;
-    start = i + 1;
-  }
-  return false;
+  // Only a segment's end can match (the longest word is 13 characters): test its last 24 only.
+  return name.split(/[[\].]/).some((segment) => secretParam.test(segment.slice(-24).replace(/([a-z\d])([A-Z])/g, '$1_$2')));
 }
 
 /** `search` (without `?`) with secret-looking values replaced; the same string when none is secret. */
 function redactQuery(search: string): string {
-  const params = new URLSearchParams(search);
-  let secret = false;
-  for (const name of params.keys()) if (isSecretParam(name)) secret = true;
-  if (!secret) return search;
+  const params = [...new URLSearchParams(search)];
+  if (!params.some(([name]) => isSecretParam(name))) return search;
   // One pass (a `set` per name rewrites the whole query: quadratic in the number of parameters).
-  const redacted = new URLSearchParams();
-  for (const [name, value] of params) redacted.append(name, isSecretParam(name) ? 'REDACTED' : value);
-  return redacted.toString();
+  return new URLSearchParams(params.map(([name, value]) => [name, isSecretParam(name) ? 'REDACTED' : value])).toString();
 }
 
 /** Strips user info and redacts secret-looking query parameters (`?access_token=…`). */
 export function summarizeRequest(method: string, url: string): RequestSummary {
-  let safe = url;
+  let safe: string;
   try {
     const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    if (parsed.search !== '') {
-      const search = parsed.search.slice(1);
-      const redacted = redactQuery(search);
-      if (redacted !== search) parsed.search = redacted;
-    }
+    parsed.username = parsed.password = '';
+    const search = parsed.search.slice(1);
+    const redacted = redactQuery(search);
+    if (redacted !== search) parsed.search = redacted;
     safe = parsed.href;
   } catch {
-    // Not a URL (a relative path without base): drop anything like user info, redact the query.
-    const noUser = url.replace(/\/\/[^/@]*@/, '//');
-    const query = noUser.indexOf('?');
-    if (query === -1) safe = noUser;
-    else {
-      const hash = noUser.indexOf('#', query);
-      const end = hash === -1 ? noUser.length : hash;
-      safe = `${noUser.slice(0, query + 1)}${redactQuery(noUser.slice(query + 1, end))}${noUser.slice(end)}`;
-    }
+    // Not a URL (a relative path without base): drop anything like user info, redact the query (up to `#`).
+    safe = url.replace(/\/\/[^/@]*@/, '//').replace(/\?([^#]*)/, (_, query: string) => `?${redactQuery(query)}`);
   }
   return { method: method.toUpperCase(), url: safe };
 }

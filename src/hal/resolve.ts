@@ -1,5 +1,5 @@
 import { parseTemplate } from 'url-template';
-import { isAbsoluteUrl } from '../core/url.js';
+import { isAbsoluteUrl, pageHref } from '../core/url.js';
 import { link } from './links.js';
 import type { HalLink, LinkOptions } from './types.js';
 
@@ -7,8 +7,6 @@ import type { HalLink, LinkOptions } from './types.js';
 export interface ClientBase {
   baseUrl: string | undefined;
 }
-
-const pageHref = (): string | undefined => (globalThis as { location?: { href?: string } }).location?.href;
 
 /** What relative hrefs resolve against when a resource has no `self` link: the client's base as a directory. */
 function clientRoot(ctx: ClientBase): string | undefined {

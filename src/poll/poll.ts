@@ -70,20 +70,17 @@ export function requestSummary(ctx: Core, path: string): RequestSummary {
   }
 }
 
-
 /** One signal that aborts with the reason of whichever input aborts first (`AbortSignal.any`, with a teardown). */
 function anySignal(signals: readonly (AbortSignal | undefined)[]): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
-  const teardown: (() => void)[] = [];
+  // Aborting `teardown` removes every listener added here.
+  const teardown = new AbortController();
   for (const input of signals) {
-    if (input === undefined) continue;
-    if (input.aborted) {
+    if (input?.aborted) {
       controller.abort(input.reason);
       break;
     }
-    const onAbort = () => controller.abort(input.reason);
-    input.addEventListener('abort', onAbort, { once: true });
-    teardown.push(() => input.removeEventListener('abort', onAbort));
+    input?.addEventListener('abort', () => controller.abort(input.reason), { once: true, signal: teardown.signal });
   }
-  return { signal: controller.signal, dispose: () => teardown.forEach((remove) => remove()) };
+  return { signal: controller.signal, dispose: () => teardown.abort() };
 }

@@ -31,7 +31,8 @@ const failures = new WeakMap<object, Failure>();
 const fetches = new WeakMap<AbortSignal, Failure>();
 
 function plan(policy: RetryPolicy, failureCount: number, error: unknown): number | undefined {
-  const known = typeof error === 'object' && error !== null ? failures.get(error) : undefined;
+  // WeakMap#get answers `undefined` for a primitive.
+  const known = failures.get(error as object);
   if (known) return known.delay;
   // R-3XX-NOLOC: a redirect without Location is repeated once only.
   return isRedirectError(error) && failureCount > 0 ? undefined : retryDelay(error, failureCount, policy);
@@ -56,7 +57,7 @@ export function queryRetry(policy: RetryPolicy): QueryRetry {
   return {
     retry: (failureCount, error) => {
       const delay = plan(policy, failureCount, error);
-      const failure = typeof error === 'object' && error !== null ? failures.get(error) : undefined;
+      const failure = failures.get(error as object);
       if (failure && !failure.decided) {
         if (delay === undefined) settle(failure, error);
         else {
@@ -86,7 +87,7 @@ export async function queryAttempt<T>(
   run: (trace: RequestTrace | undefined) => Promise<FetchResult<T>>,
 ): Promise<T> {
   const previous = fetches.get(signal);
-  if (previous) fetches.delete(signal);
+  fetches.delete(signal);
   const done = previous?.failures ?? 0;
   const trace = previous ? previous.trace : core.listeners.size > 0 ? new RequestTrace(core.listeners, 'GET', url) : undefined;
   try {
@@ -103,13 +104,16 @@ export async function queryAttempt<T>(
       // TanStack asks `retry` right after this rejection; if it never does (the app replaced `retry`), or
       // the query is cancelled during the wait, the request ends here rather than staying open.
       setTimeout(() => settle(failure, error), 0);
-      signal.addEventListener('abort', () => (fetches.get(signal) === failure ? settleAborted(failure, signal) : undefined), { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          if (fetches.get(signal) !== failure) return;
+          failure.decided = false;
+          settle(failure, signal.reason);
+        },
+        { once: true },
+      );
     }
     throw error;
   }
-}
-
-function settleAborted(failure: Failure, signal: AbortSignal): void {
-  failure.decided = false;
-  settle(failure, signal.reason);
 }

@@ -76,7 +76,7 @@ export function createInfiniteQueryOptions(core: Core, path: string, options: In
   const { queryKey: customKey, pages = linkHeaderPages, schema, searchParams, ...request } = options;
   const first = buildUrl(core.baseUrl, path, searchParams);
   const queryKey = customKey ?? (searchParams === undefined ? [path, 'infinite'] : [path, 'infinite', first]);
-  const policy = request.retry === undefined ? core.retry : resolveRetryPolicy(request.retry, core.retry);
+  const policy = resolveRetryPolicy(request.retry, core.retry);
   return {
     queryKey: queryKey as FetchwiseInfiniteQueryOptions<unknown>['queryKey'],
     queryFn: (context) => {

@@ -14,7 +14,7 @@ export function createQueryOptions(core: Core, store: ValidatorStore, path: stri
   const { queryKey, ...request } = options;
   // The URL is built once here; each fetch sends it as it is.
   const href = buildUrl(core.baseUrl, path, request.searchParams);
-  const policy = request.retry === undefined ? core.retry : resolveRetryPolicy(request.retry, core.retry);
+  const policy = resolveRetryPolicy(request.retry, core.retry);
   return {
     queryKey: (queryKey ?? queryKeyOf(path, request.searchParams)) as FetchwiseQueryOptions<unknown>['queryKey'],
     queryFn: (context) => queryAttempt(core, policy, href, context, (trace) => revalidate(core, store, href, request, context, trace)),

@@ -12,8 +12,9 @@ export function replaceEqualDeep(previous: unknown, next: unknown, depth = 0): u
   if (!array && !(isPlainObject(previous) && isPlainObject(next))) return next;
   const before = previous as Record<string, unknown>;
   const after = next as Record<string, unknown>;
-  const keys = array ? Array.from({ length: (after as unknown as unknown[]).length }, (_, index) => String(index)) : Object.keys(after);
-  const beforeSize = array ? (before as unknown as unknown[]).length : Object.keys(before).length;
+  // A plain array's keys are its indexes (no holes, no extra keys).
+  const keys = Object.keys(after);
+  const beforeSize = Object.keys(before).length;
   const copy: Record<string, unknown> = array ? ([] as unknown as Record<string, unknown>) : {};
   let equal = 0;
   for (const key of keys) {

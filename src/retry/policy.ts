@@ -1,4 +1,4 @@
-import type { FetchwiseError } from '../errors/fetchwise-error.js';
+import type { HttpError } from '../errors/http-error.js';
 import { isHttpError, isNetworkError, isTimeoutError } from '../errors/guards.js';
 import { checkTimerDelay } from './timer-limit.js';
 
@@ -23,40 +23,30 @@ export type RetryPolicy = Required<RetryOptions>;
 
 export const defaultRetryPolicy: RetryPolicy = { limit: 3, delay: 300, backoffLimit: 10_000, maxRetryAfter: 60_000, jitter: true };
 
-const nonNegative = (name: string, value: unknown, integer = false): void => {
-  if (typeof value !== 'number' || !(value >= 0) || value === Infinity || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`fetchwise: retry.${name} must be a non-negative ${integer ? 'integer' : 'number'}, got ${String(value)}`);
-  }
-};
-
-/** Validates a retry option and merges it over `base`. Throws a clear error on bad input. */
+/** Validates a retry option and merges it over `base` (`undefined` gives `base` itself). Throws a clear error on bad input. */
 export function resolveRetryPolicy(option: RetryOption | undefined, base: RetryPolicy = defaultRetryPolicy): RetryPolicy {
   if (option === undefined) return base;
-  if (option === false) return { ...base, limit: 0 };
-  if (typeof option === 'number') {
-    nonNegative('limit', option, true);
-    return { ...base, limit: option };
-  }
   if (typeof option !== 'object' || option === null) {
-    throw new TypeError(`fetchwise: retry must be a number, false or an options object, got ${String(option)}`);
+    if (option !== false && typeof option !== 'number') {
+      throw new TypeError(`fetchwise: retry must be a number, false or an options object, got ${String(option)}`);
+    }
+    option = { limit: option === false ? 0 : option };
   }
-  const policy = { ...base };
+  const policy: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(option)) {
     if (value === undefined) continue;
+    if (!Object.hasOwn(base, key)) throw new TypeError(`fetchwise: unknown retry option "${key}"`);
     if (key === 'jitter') {
       if (typeof value !== 'boolean') throw new TypeError('fetchwise: retry.jitter must be a boolean');
-      policy.jitter = value;
     } else if (key === 'limit') {
-      nonNegative(key, value, true);
-      policy.limit = value as number;
-    } else if (key === 'delay' || key === 'backoffLimit' || key === 'maxRetryAfter') {
-      // R-TIMER-LIMIT: each becomes a setTimeout delay.
-      policy[key] = checkTimerDelay(`retry.${key}`, value);
+      if (!Number.isInteger(value) || value < 0) throw new RangeError(`fetchwise: retry.limit must be a non-negative integer, got ${String(value)}`);
     } else {
-      throw new TypeError(`fetchwise: unknown retry option "${key}"`);
+      // R-TIMER-LIMIT: `delay`, `backoffLimit` and `maxRetryAfter` each become a setTimeout delay.
+      checkTimerDelay(`retry.${key}`, value);
     }
+    policy[key] = value;
   }
-  return policy;
+  return policy as RetryPolicy;
 }
 
 const idempotentMethods = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -71,7 +61,7 @@ export function isIdempotent(method: string, hasIdempotencyKey: boolean): boolea
  * R-3XX-NOLOC: so is a 3xx without Location (never 304), which `send` repeats once only.
  */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504 || isRedirectStatus(status);
+  return [408, 429, 500, 502, 503, 504].includes(status) || isRedirectStatus(status);
 }
 
 /** A 3xx other than 304: reaching JS, it came without `Location` (fetch follows the others). */
@@ -91,19 +81,10 @@ export function backoffDelay(retry: number, policy: RetryPolicy): number {
  * Only errors already marked `retryable` (status and method rules) qualify.
  */
 export function retryDelay(error: unknown, retriesDone: number, policy: RetryPolicy): number | undefined {
-  if (retriesDone >= policy.limit) return undefined;
-  if (isHttpError(error)) {
-    if (!error.retryable) return undefined;
-    if (error.retryAfter !== undefined) {
-      // R-429 / R-503: never sooner than Retry-After; past maxRetryAfter, fail at once.
-      return error.retryAfter > policy.maxRetryAfter ? undefined : error.retryAfter;
-    }
-    // R-3XX-NOLOC (seed 000): "the client should repeat request to the same URL", at once.
-    if (isRedirectStatus(error.status)) return 0;
-    return backoffDelay(retriesDone + 1, policy);
-  }
-  if ((isNetworkError(error) || isTimeoutError(error)) && (error as FetchwiseError & { retryable: boolean }).retryable) {
-    return backoffDelay(retriesDone + 1, policy);
-  }
-  return undefined;
+  if (retriesDone >= policy.limit || !(isHttpError(error) || isNetworkError(error) || isTimeoutError(error)) || !error.retryable) return undefined;
+  const { retryAfter, status } = error as Partial<HttpError>;
+  // R-429 / R-503: never sooner than Retry-After; past maxRetryAfter, fail at once.
+  if (retryAfter !== undefined) return retryAfter > policy.maxRetryAfter ? undefined : retryAfter;
+  // R-3XX-NOLOC (seed 000): "the client should repeat request to the same URL", at once.
+  return status !== undefined && isRedirectStatus(status) ? 0 : backoffDelay(retriesDone + 1, policy);
 }

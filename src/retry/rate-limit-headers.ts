@@ -28,25 +28,18 @@ const param = (field: string | null, ...keys: string[]): number | undefined => {
  */
 export function parseRateLimit(headers: Headers, now: number = Date.now()): RateLimitInfo {
   const get = (name: string) => headers.get(name);
+  const field = (name: string) => number(get(`x-ratelimit-${name}`) ?? get(`x-rate-limit-${name}`) ?? get(`ratelimit-${name}`));
   const combined = get('ratelimit');
-  const policy = get('ratelimit-policy') ?? undefined;
-  const info: RateLimitInfo = {};
-  const limit =
-    number(get('x-ratelimit-limit') ?? get('x-rate-limit-limit') ?? get('ratelimit-limit')) ??
-    param(combined, 'limit', 'l') ??
-    param(policy ?? null, 'q');
-  const remaining =
-    number(get('x-ratelimit-remaining') ?? get('x-rate-limit-remaining') ?? get('ratelimit-remaining')) ??
-    param(combined, 'remaining', 'r');
-  const reset = resetToMs(
-    number(get('x-ratelimit-reset') ?? get('x-rate-limit-reset') ?? get('ratelimit-reset')) ?? param(combined, 'reset', 't'),
-    now,
-  );
-  const windowSeconds = number(get('x-rate-limit-window') ?? get('x-ratelimit-window')) ?? param(policy ?? null, 'w');
-  if (limit !== undefined) info.limit = limit;
-  if (remaining !== undefined) info.remaining = remaining;
-  if (reset !== undefined) info.resetIn = reset;
-  if (windowSeconds !== undefined) info.window = windowSeconds * 1000;
-  if (policy !== undefined) info.policy = policy;
+  const policy = get('ratelimit-policy');
+  const windowSeconds = number(get('x-rate-limit-window') ?? get('x-ratelimit-window')) ?? param(policy, 'w');
+  const info: Record<string, number | string | undefined> = {
+    limit: field('limit') ?? param(combined, 'limit', 'l') ?? param(policy, 'q'),
+    remaining: field('remaining') ?? param(combined, 'remaining', 'r'),
+    resetIn: resetToMs(field('reset') ?? param(combined, 'reset', 't'), now),
+    window: windowSeconds === undefined ? undefined : windowSeconds * 1000,
+    policy: policy ?? undefined,
+  };
+  // Only what the server said: no `undefined` keys.
+  for (const key in info) if (info[key] === undefined) delete info[key];
   return info;
 }
