@@ -133,6 +133,7 @@ export async function measure(e) {
       ...Object.fromEntries(subpaths.map((name) => [`fetchwise/${name}`, join(root, entryFile(name))])),
     },
     external: e.external ?? [],
+    plugins: e.plugins ?? [],
     outfile: join(root, 'node_modules/.cache/fetchwise-bench', `${e.id}.js`),
   });
   const [output] = result.outputFiles;
@@ -198,3 +199,23 @@ export const packageVersion = (name) => {
     return undefined;
   }
 };
+
+/**
+ * Issue 13: what the default error-body reader (the structural normaliser) adds to an app's bundle. The
+ * minimal scenario is bundled twice, as shipped and with `src/problem/default-dialects.ts` exporting no
+ * reader; the difference is what an app pays for it (code it shares with the rest, such as `paths.ts`,
+ * is not counted twice). `target` is the issue's; `budget` is enforced by bench/size-budget.mjs.
+ */
+export const normaliserCost = { label: 'default normaliser, added to createClient + get', target: 1_500, budget: 1_345 };
+
+export async function measureNormaliserCost(scenario = entry('fetchwise-minimal')) {
+  const noReader = {
+    name: 'no-default-reader',
+    setup(b) {
+      b.onLoad({ filter: /src[\\/]problem[\\/]default-dialects\.ts$/ }, () => ({ contents: 'export const defaultDialects = [];', loader: 'ts' }));
+    },
+  };
+  const shipped = await measure(scenario);
+  const without = await measure({ ...scenario, id: `${scenario.id}-no-reader`, plugins: [noReader] });
+  return { ...normaliserCost, shipped: shipped.gzip, without: without.gzip, value: shipped.gzip - without.gzip };
+}
