@@ -5,10 +5,15 @@ import { replaceEqualDeep } from '../../src/query/share.js';
 
 // The core entry's own structural sharing (the core must not import query-core at runtime): the same
 // results as TanStack's, and safe on hostile bodies.
+const json = fc.jsonValue().filter((value) => !JSON.stringify(value).includes('"__proto__"'));
+
 describe('R-NO-RERENDER: structural sharing without query-core', () => {
   it('keeps what did not change, like TanStack (property over JSON values)', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+      // Without "__proto__" keys: TanStack's copy assigns `copy[key]`, which for that key sets the copy's
+      // prototype and loses the data (ours keeps it as data: the next test). fast-check makes such keys rarely,
+      // so comparing them with TanStack's made this property fail now and then (seed 1700108984).
+      fc.property(json, json, (a, b) => {
         const ours = replaceEqualDeep(a, b);
         expect(ours).toEqual(tanstack(a, b));
         expect(ours === a).toBe(tanstack(a, b) === a);
