@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { root } from './lib/size.js';
-import { median } from './lib/stats.js';
+import { median, trimmedMean } from './lib/stats.js';
 
 export const overheadClients = ['raw', 'ky', 'ky-retry0', 'ofetch', 'axios', 'fetchwise'];
 export const clientLabels = {
@@ -51,7 +51,7 @@ function shuffle(items, seed) {
 }
 
 /** Serves the page cross-origin isolated (COOP + COEP), for 5 µs `performance.now()` resolution. */
-async function serve(script) {
+export async function serve(script) {
   const headers = {
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-embedder-policy': 'require-corp',
@@ -125,6 +125,7 @@ export async function runOverhead(browser, { rounds = 7, cycles = 10, perBlock =
         requests: all.length,
         medianUs: median(all),
         meanUs: all.reduce((a, b) => a + b, 0) / all.length,
+        trimmedMeanUs: trimmedMean(all),
         roundMediansUs: perRound,
         ratioToKy: median(ratios),
         ratioRange: [Math.min(...ratios), Math.max(...ratios)],
