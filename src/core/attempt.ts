@@ -16,17 +16,20 @@ import { readBody } from './response-body.js';
 /** One attempt's outcome, with the success body already read (the timeout covers it). */
 export type AttemptResult = { ok: true; response: Response; data: unknown } | { ok: false; error: FetchwiseError };
 
-/** The key under which an attempt's signal travels through ky to {@link fetchWith}: ky never combines signals. */
-export const attemptSignal = 'fetchwiseSignal';
+/** The key under which an attempt's headers and signal travel through ky to {@link fetchWith}. */
+const attemptKey = 'fetchwise';
 
 /**
- * ky's `fetch`: the attempt's own signal (caller + deadline) goes to fetch in `init`, so ky creates no
- * `AbortSignal.any` and a custom `fetch` still gets aborts and timeouts.
+ * ky's `fetch`. The attempt's headers are set on ky's Request here rather than merged by ky (which
+ * builds four `Headers` from an options record), and its own signal (caller + deadline) goes to fetch in
+ * `init`, so ky creates no `AbortSignal.any` and a custom `fetch` still gets aborts and timeouts.
+ * Every call comes from {@link runAttempt}, with the attempt in `init`.
  */
 export const fetchWith =
   (fetch: typeof globalThis.fetch) =>
-  (input: RequestInfo | URL, init?: RequestInit & { [attemptSignal]?: AbortSignal }): Promise<Response> => {
-    const signal = init?.[attemptSignal];
+  (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const { headers, signal } = (init as { [attemptKey]: { headers: Record<string, string>; signal: AbortSignal | undefined } })[attemptKey];
+    for (const name in headers) (input as Request).headers.set(name, headers[name]!);
     return signal ? fetch(input, { signal }) : fetch(input);
   };
 
@@ -52,7 +55,7 @@ export async function runAttempt(core: Core, call: Call): Promise<AttemptResult>
     attemptSignalValue = controller.signal;
   }
   try {
-    const init: Record<string, unknown> = { method, headers: call.headers, [attemptSignal]: attemptSignalValue };
+    const init: Record<string, unknown> = { method, [attemptKey]: { headers: call.headers, signal: attemptSignalValue } };
     if (options.json !== undefined) init['json'] = options.json;
     if (options.body !== undefined) init['body'] = options.body;
     if (options.cache !== undefined) init['cache'] = options.cache;
