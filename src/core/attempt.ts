@@ -10,7 +10,7 @@ import { parseRateLimit } from '../retry/rate-limit-headers.js';
 import { parseRetryAfter } from '../retry/retry-after.js';
 import type { Core } from './core.js';
 import type { Call } from './call.js';
-import { deadline } from './deadline.js';
+import { endDeadline, startDeadline, type Deadline } from './deadline.js';
 import { readBody } from './response-body.js';
 
 /** One attempt's outcome, with the success body already read (the timeout covers it). */
@@ -39,23 +39,24 @@ export const fetchWith =
  */
 export async function runAttempt(core: Core, call: Call): Promise<AttemptResult> {
   const { method, url, timeout, signal, options, idempotent } = call;
-  let attemptSignalValue = signal;
-  let cancel: (() => void) | undefined;
-  let unlink: (() => void) | undefined;
   if (signal?.aborted) throw signal.reason;
+  let attemptSignalValue = signal;
+  let limit: Deadline | undefined;
+  let forward: (() => void) | undefined;
   if (timeout !== false) {
     // R-TIMEOUT: one deadline per attempt covers the headers and the body.
-    const controller = new AbortController();
-    cancel = deadline(controller, timeout, () => new TimeoutError(summarizeRequest(method, url), { timeout, retryable: idempotent }));
+    limit = startDeadline(timeout, () => new TimeoutError(summarizeRequest(method, url), { timeout, retryable: idempotent }));
+    const { controller } = limit;
     if (signal) {
-      const forward = () => controller.abort(signal.reason);
+      forward = () => controller.abort(signal.reason);
       signal.addEventListener('abort', forward, { once: true });
-      unlink = () => signal.removeEventListener('abort', forward);
     }
     attemptSignalValue = controller.signal;
   }
   try {
-    const init: Record<string, unknown> = { method, [attemptKey]: { headers: call.headers, signal: attemptSignalValue } };
+    // ky's default method is GET: one key fewer for it to merge.
+    const init: Record<string, unknown> = { [attemptKey]: { headers: call.headers, signal: attemptSignalValue } };
+    if (method !== 'GET') init['method'] = method;
     if (options.json !== undefined) init['json'] = options.json;
     if (options.body !== undefined) init['body'] = options.body;
     if (options.cache !== undefined) init['cache'] = options.cache;
@@ -71,9 +72,9 @@ export async function runAttempt(core: Core, call: Call): Promise<AttemptResult>
     const { status } = response;
     if (status < 300 || status === 304 || (status === 404 && method === 'DELETE')) {
       try {
-        const data = options.parseBody
-          ? await options.parseBody(response, attemptSignalValue)
-          : await readBody(response, method, () => summarizeRequest(method, url), status === 404);
+        const data = await (options.parseBody
+          ? options.parseBody(response, attemptSignalValue)
+          : readBody(response, method, () => summarizeRequest(method, url), status === 404));
         return { ok: true, response, data };
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
@@ -97,7 +98,7 @@ export async function runAttempt(core: Core, call: Call): Promise<AttemptResult>
       }),
     };
   } finally {
-    cancel?.();
-    unlink?.();
+    if (forward) signal!.removeEventListener('abort', forward);
+    if (limit) endDeadline(limit);
   }
 }

@@ -11,25 +11,26 @@ export function isJsonMediaType(contentType: string | null): boolean {
 
 /**
  * R-200 / R-204: parses a success body by content type. 204, 205, HEAD and empty bodies give `undefined`;
- * broken JSON is a `ResponseShapeError` carrying the raw text.
+ * broken JSON is a `ResponseShapeError` carrying the raw text. A body to read gives a promise.
  */
-export async function readBody(response: Response, method: string, request: () => RequestSummary, skip = false): Promise<unknown> {
+export function readBody(response: Response, method: string, request: () => RequestSummary, skip = false): unknown {
   const { status } = response;
   if (skip || status === 204 || status === 205 || status === 304 || method === 'HEAD') {
     void response.body?.cancel().catch(() => undefined);
     return undefined;
   }
-  const text = await response.text();
-  if (text === '') return undefined;
-  if (!isJsonMediaType(response.headers.get('content-type'))) return text;
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new ResponseShapeError(request(), {
-      status,
-      issues: [{ path: '', message: 'The response body is not valid JSON', code: 'invalid_json' }],
-      raw: capText(text),
-      cause,
-    });
-  }
+  return response.text().then((text) => {
+    if (text === '') return undefined;
+    if (!isJsonMediaType(response.headers.get('content-type'))) return text;
+    try {
+      return JSON.parse(text);
+    } catch (cause) {
+      throw new ResponseShapeError(request(), {
+        status,
+        issues: [{ path: '', message: 'The response body is not valid JSON', code: 'invalid_json' }],
+        raw: capText(text),
+        cause,
+      });
+    }
+  });
 }
