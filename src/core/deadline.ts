@@ -53,7 +53,7 @@ function expire(): void {
 
 /** A controller that aborts with `reason()` once `ms` have passed, unless {@link endDeadline} comes first. */
 export function startDeadline(ms: number, reason: () => unknown): Deadline {
-  const entry = spare ?? { at: 0, controller: new AbortController(), reason, uses: 0 };
+  const entry = spare ?? ({ controller: new AbortController(), uses: 0 } as Deadline);
   spare = undefined;
   entry.at = clock() + ms;
   entry.reason = reason;

@@ -44,8 +44,7 @@ export async function send(core: Core, method: string, path: string, options: Se
     }
   }
   if (!outcome.ok) {
-    const status = (outcome.error as { status?: unknown } | undefined)?.status;
-    if (owned) trace?.end(typeof status === 'number' ? status : undefined, outcome.error);
+    if (owned) trace?.fail(outcome.error);
     throw outcome.error;
   }
   const { result } = outcome;
@@ -53,22 +52,21 @@ export async function send(core: Core, method: string, path: string, options: Se
   if (options.followLocation && result.status === 201 && result.location !== undefined) {
     const { schema, signal, retry, timeout } = options;
     // The caller's own headers go along (a tenant, an Accept); those about the write's body and preconditions do not.
-    const headers: Record<string, string> = {};
-    if (options.headers !== undefined) mergeHeaders(headers, options.headers);
-    for (const name of writeOnly) delete headers[name];
-    const followed = await send(core, 'GET', result.location, { schema, signal, retry, timeout, headers });
+    const followed = await send(core, 'GET', result.location, { schema, signal, retry, timeout, headers: headersWithout(options.headers, writeOnly) });
     return { ...followed, status: 201, location: result.location, created: true };
   }
   return result;
 }
 
-const writeOnly = ['content-type', 'content-length', 'idempotency-key', 'if-match', 'if-unmodified-since', 'if-none-match', 'if-modified-since'];
+/** Conditional request headers: a follow-up or an unconditional re-request drops the caller's. */
+export const preconditions = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
+const writeOnly = ['content-type', 'content-length', 'idempotency-key', ...preconditions];
 
 function prepare(core: Core, method: string, path: string, options: SendOptions): Call {
   const verb = method.toUpperCase();
   const url = buildUrl(core.baseUrl, path, options.searchParams);
   const base = { ...core.headers };
-  if (options.headers !== undefined) mergeHeaders(base, options.headers);
+  mergeHeaders(base, options.headers);
   const key = options.idempotencyKey === true ? randomKey() : options.idempotencyKey;
   if (typeof key === 'string' && key !== '') base['idempotency-key'] = key;
   let policy = options.retry === undefined ? core.retry : resolveRetryPolicy(options.retry, core.retry);
@@ -95,20 +93,29 @@ function prepare(core: Core, method: string, path: string, options: SendOptions)
   };
 }
 
-/** A random v4 UUID; `crypto.randomUUID` exists only in secure contexts (not on `http://192.168.…`). */
+/**
+ * A random v4 UUID; `crypto.randomUUID` exists only in secure contexts (not on `http://192.168.…`). Else
+ * each `0`, `1` and `8` of the template becomes a random hex digit (`8` one of 8–b, the variant).
+ */
 function randomKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(31));
+  let i = 0;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (bytes[i++]! & (15 >> (+c >> 2)))).toString(16));
 }
 
 /** Copies a `HeadersInit` into a record with lower-case names (plain objects without a Headers copy). */
-export function mergeHeaders(into: Record<string, string>, init: HeadersInit): void {
+export function mergeHeaders(into: Record<string, string>, init: HeadersInit | undefined): void {
   if (init instanceof Headers || Array.isArray(init)) new Headers(init).forEach((value, name) => (into[name] = value));
-  else for (const name of Object.keys(init)) into[name.toLowerCase()] = String((init as Record<string, string>)[name]);
+  else for (const name in init) into[name.toLowerCase()] = String((init as Record<string, string>)[name]);
+}
+
+/** The caller's headers as a record, without `names`. */
+export function headersWithout(init: HeadersInit | undefined, names: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  mergeHeaders(headers, init);
+  for (const name of names) delete headers[name];
+  return headers;
 }
 
 async function loop(core: Core, call: Call, trace: RequestTrace | undefined): Promise<AttemptResult & { ok: true }> {
