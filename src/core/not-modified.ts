@@ -22,6 +22,6 @@ export async function refetchUnconditionally(core: Core, method: string, path: s
 }
 
 /** What `client.get` (and the other data-only calls) resolve with: a 304 is never data (R-304-MISS). */
-export function dataOf(core: Core, method: string, path: string, options: SendOptions | undefined, result: FetchResult<unknown>): unknown {
-  return result.status === 304 ? refetchUnconditionally(core, method, path, options ?? {}).then((fresh) => fresh.data) : result.data;
+export function dataOf(core: Core, method: string, path: string, options: SendOptions, result: FetchResult<unknown>): unknown {
+  return result.status === 304 ? refetchUnconditionally(core, method, path, options).then((fresh) => fresh.data) : result.data;
 }

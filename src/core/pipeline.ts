@@ -19,7 +19,10 @@ import { buildUrl } from './url.js';
  * One logical request: prepare once, run the attempt loop, then validate the body, tell the plugins,
  * and make the follow-up (`followLocation`) as a request of its own (R-FOLLOW-ONCE).
  */
-export async function send(core: Core, method: string, path: string, options: SendOptions = {}): Promise<FetchResult<unknown>> {
+export function send(core: Core, method: string, path: string, options?: SendOptions): Promise<FetchResult<unknown>>;
+/** `pick` turns the result into what the call resolves with (`client.get`'s data), with no promise of its own. */
+export function send<R>(core: Core, method: string, path: string, options: SendOptions | undefined, pick: Pick<R>): Promise<R>;
+export async function send(core: Core, method: string, path: string, options: SendOptions = {}, pick?: Pick<unknown>): Promise<unknown> {
   const call = prepare(core, method, path, options);
   // A query's attempts are one logical request across TanStack's retries: its layer owns the trace then.
   const owned = options.trace === undefined;
@@ -47,16 +50,18 @@ export async function send(core: Core, method: string, path: string, options: Se
     if (owned) trace?.fail(outcome.error);
     throw outcome.error;
   }
-  const { result } = outcome;
+  let { result } = outcome;
   if (owned) trace?.end(result.status);
   if (options.followLocation && result.status === 201 && result.location !== undefined) {
     const { schema, signal, retry, timeout } = options;
     // The caller's own headers go along (a tenant, an Accept); those about the write's body and preconditions do not.
     const followed = await send(core, 'GET', result.location, { schema, signal, retry, timeout, headers: headersWithout(options.headers, writeOnly) });
-    return { ...followed, status: 201, location: result.location, created: true };
+    result = { ...followed, status: 201, location: result.location, created: true };
   }
-  return result;
+  return pick ? pick(core, method, path, options, result) : result;
 }
+
+export type Pick<R> = (core: Core, method: string, path: string, options: SendOptions, result: FetchResult<unknown>) => R | Promise<R>;
 
 /** Conditional request headers: a follow-up or an unconditional re-request drops the caller's. */
 export const preconditions = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
@@ -65,10 +70,8 @@ const writeOnly = ['content-type', 'content-length', 'idempotency-key', ...preco
 function prepare(core: Core, method: string, path: string, options: SendOptions): Call {
   const verb = method.toUpperCase();
   const url = buildUrl(core.baseUrl, path, options.searchParams);
-  const base = { ...core.headers };
-  mergeHeaders(base, options.headers);
   const key = options.idempotencyKey === true ? randomKey() : options.idempotencyKey;
-  if (typeof key === 'string' && key !== '') base['idempotency-key'] = key;
+  const headers = baseHeaders(core, options, key);
   let policy = options.retry === undefined ? core.retry : resolveRetryPolicy(options.retry, core.retry);
   // A stream body can be sent once only: no retry, and no replay either (see the loop).
   const once = typeof ReadableStream !== 'undefined' && options.body instanceof ReadableStream;
@@ -78,8 +81,8 @@ function prepare(core: Core, method: string, path: string, options: SendOptions)
   return {
     method: verb,
     url,
-    headers: { ...base },
-    base,
+    headers,
+    key,
     options,
     number: 0,
     replayed: false,
@@ -88,9 +91,17 @@ function prepare(core: Core, method: string, path: string, options: SendOptions)
     state: new Map(),
     policy,
     // R-EMPTY-KEY: an empty or blank Idempotency-Key is not a key.
-    idempotent: isIdempotent(verb, (base['idempotency-key'] ?? '').trim() !== ''),
+    idempotent: isIdempotent(verb, (headers['idempotency-key'] ?? '').trim() !== ''),
     timeout,
   };
+}
+
+/** The headers an attempt starts from: the client's, the caller's, the Idempotency-Key. */
+function baseHeaders(core: Core, options: SendOptions, key: string | false | undefined): Record<string, string> {
+  const headers = { ...core.headers };
+  mergeHeaders(headers, options.headers);
+  if (typeof key === 'string' && key !== '') headers['idempotency-key'] = key;
+  return headers;
 }
 
 /**
@@ -123,7 +134,8 @@ async function loop(core: Core, call: Call, trace: RequestTrace | undefined): Pr
   let retries = 0;
   let redirects = 0;
   for (;; call.number++) {
-    if (call.number > 0) call.headers = { ...call.base };
+    // Each retry or replay starts again from the base headers, whatever plugins set on the last attempt.
+    if (call.number > 0) call.headers = baseHeaders(core, call.options, call.key);
     for (const plugin of core.plugins) {
       const pending = plugin.beforeAttempt?.(call);
       if (pending) await pending;

@@ -18,10 +18,11 @@ function recordingFetch() {
 
 describe('the attempt signal', () => {
   it('R-TIMEOUT: after an attempt timed out, the next requests go through (a fired controller is never reused)', async () => {
-    server.route('GET', '/slow', { delay: 2_000, body: {} });
+    server.route('GET', '/slow', { delay: 4_000, body: {} });
     server.route('GET', '/fast', { body: { ok: true } });
     const { calls, fetch } = recordingFetch();
-    const api = createClient({ baseUrl: server.url, timeout: 100, retry: false, fetch });
+    // Generous for a loaded machine: only /slow may time out.
+    const api = createClient({ baseUrl: server.url, timeout: 1_000, retry: false, fetch });
     await expect(api.get('/fast')).resolves.toEqual({ ok: true });
     expect(isTimeoutError(await api.get('/slow').catch((e: unknown) => e))).toBe(true);
     await expect(api.get('/fast')).resolves.toEqual({ ok: true });
@@ -44,8 +45,8 @@ describe('the attempt signal', () => {
 
   it('R-TIMEOUT: a request on a controller that served earlier requests still times out', async () => {
     server.route('GET', '/fast', { body: {} });
-    server.route('GET', '/slow', { delay: 2_000, body: {} });
-    const api = createClient({ baseUrl: server.url, timeout: 150, retry: false });
+    server.route('GET', '/slow', { delay: 4_000, body: {} });
+    const api = createClient({ baseUrl: server.url, timeout: 1_000, retry: false });
     for (let i = 0; i < 5; i++) await api.get('/fast');
     expect(isTimeoutError(await api.get('/slow').catch((e: unknown) => e))).toBe(true);
   });
