@@ -29,7 +29,53 @@ export async function send(core: Core, method: string, path: string, options: Se
   const trace = owned ? (core.listeners.size > 0 ? new RequestTrace(core.listeners, call.method, call.url) : undefined) : options.trace;
   let outcome: CallOutcome;
   try {
-    const done = await loop(core, call, trace);
+    // The attempt loop (SPEC section 4), inline: a function of its own was one more promise per call.
+    let done: AttemptResult & { ok: true };
+    const { signal, policy } = call;
+    let retries = 0;
+    let redirects = 0;
+    for (;; call.number++) {
+      // Each retry or replay starts again from the base headers, whatever plugins set on the last attempt.
+      if (call.number > 0) call.headers = baseHeaders(core, call.options, call.key);
+      for (const plugin of core.plugins) {
+        const pending = plugin.beforeAttempt?.(call);
+        if (pending) await pending;
+      }
+      const attempt = await runAttempt(core, call);
+      const since = trace ? traceNow() : 0;
+      let verdict: Verdict | undefined;
+      for (const plugin of core.plugins) {
+        let answer = plugin.afterAttempt?.(call, attempt);
+        if (answer instanceof Promise) answer = await answer;
+        if (answer) {
+          verdict = answer;
+          break;
+        }
+      }
+      if (signal?.aborted) throw signal.reason;
+      // A replay happens once per call, and never for a stream body (it was consumed): then the outcome stands.
+      if (verdict === 'replay' && !call.replayed && !call.once) {
+        call.replayed = true;
+        trace?.refreshed(since);
+        continue;
+      }
+      if (typeof verdict === 'object') throw verdict.throw;
+      if (attempt.ok) {
+        done = attempt;
+        break;
+      }
+      const { error } = attempt;
+      if (verdict === 'accept') throw error;
+      let delay: number | undefined;
+      if (verdict === 'retry') delay = retries < policy.limit ? backoffDelay(retries + 1, policy) : undefined;
+      // R-3XX-NOLOC: a redirect without Location is repeated once only (seed 000).
+      else delay = isRedirectError(error) && redirects++ > 0 ? undefined : retryDelay(error, retries, policy);
+      if (delay === undefined) throw error;
+      retries++;
+      core.onRetry?.({ request: error.request, attempt: retries, delay, error });
+      trace?.retry(retries, delay, error);
+      await sleep(delay, signal);
+    }
     const result = finish(call, done);
     outcome = { ok: true, result: call.options.schema ? await checkSchema(call, result) : result };
   } catch (error) {
@@ -127,51 +173,6 @@ export function headersWithout(init: HeadersInit | undefined, names: readonly st
   mergeHeaders(headers, init);
   for (const name of names) delete headers[name];
   return headers;
-}
-
-async function loop(core: Core, call: Call, trace: RequestTrace | undefined): Promise<AttemptResult & { ok: true }> {
-  const { signal, policy } = call;
-  let retries = 0;
-  let redirects = 0;
-  for (;; call.number++) {
-    // Each retry or replay starts again from the base headers, whatever plugins set on the last attempt.
-    if (call.number > 0) call.headers = baseHeaders(core, call.options, call.key);
-    for (const plugin of core.plugins) {
-      const pending = plugin.beforeAttempt?.(call);
-      if (pending) await pending;
-    }
-    const outcome = await runAttempt(core, call);
-    const since = trace ? traceNow() : 0;
-    let verdict: Verdict | undefined;
-    for (const plugin of core.plugins) {
-      let answer = plugin.afterAttempt?.(call, outcome);
-      if (answer instanceof Promise) answer = await answer;
-      if (answer) {
-        verdict = answer;
-        break;
-      }
-    }
-    if (signal?.aborted) throw signal.reason;
-    // A replay happens once per call, and never for a stream body (it was consumed): then the outcome stands.
-    if (verdict === 'replay' && !call.replayed && !call.once) {
-      call.replayed = true;
-      trace?.refreshed(since);
-      continue;
-    }
-    if (typeof verdict === 'object') throw verdict.throw;
-    if (outcome.ok) return outcome;
-    const { error } = outcome;
-    if (verdict === 'accept') throw error;
-    let delay: number | undefined;
-    if (verdict === 'retry') delay = retries < policy.limit ? backoffDelay(retries + 1, policy) : undefined;
-    // R-3XX-NOLOC: a redirect without Location is repeated once only (seed 000).
-    else delay = isRedirectError(error) && redirects++ > 0 ? undefined : retryDelay(error, retries, policy);
-    if (delay === undefined) throw error;
-    retries++;
-    core.onRetry?.({ request: error.request, attempt: retries, delay, error });
-    trace?.retry(retries, delay, error);
-    await sleep(delay, signal);
-  }
 }
 
 /** The call's result, once the loop accepted a response: `Location` and `Retry-After` where they mean something. */
