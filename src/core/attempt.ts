@@ -30,7 +30,7 @@ export const fetchWith =
   (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const { headers, signal } = (init as { [attemptKey]: { headers: Record<string, string>; signal: AbortSignal | undefined } })[attemptKey];
     for (const name in headers) (input as Request).headers.set(name, headers[name]!);
-    return signal ? fetch(input, { signal }) : fetch(input);
+    return fetch(input, { signal });
   };
 
 /**

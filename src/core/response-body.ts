@@ -2,9 +2,9 @@ import type { RequestSummary } from '../errors/fetchwise-error.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { capText, mediaType } from '../problem/build-problem.js';
 
-const jsonType = /^application\/(?:[\w.+-]+\+)?json$|\/json$/;
+const jsonType = /[/+]json$/;
 
-/** True for `application/json` and every `+json` type (`hal+json`, `problem+json`, `vnd.api+json`). */
+/** True for `application/json` and every `+json` type (`hal+json`, `problem+json`, `vnd.api+json`, RFC 6839). */
 export function isJsonMediaType(contentType: string | null): boolean {
   return jsonType.test(mediaType(contentType));
 }
