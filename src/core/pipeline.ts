@@ -155,10 +155,9 @@ function baseHeaders(core: Core, options: SendOptions, key: string | false | und
  * each `0`, `1` and `8` of the template becomes a random hex digit (`8` one of 8–b, the variant).
  */
 function randomKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(31));
   let i = 0;
-  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (bytes[i++]! & (15 >> (+c >> 2)))).toString(16));
+  return crypto.randomUUID?.() ?? '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (bytes[i++]! & (15 >> (+c >> 2)))).toString(16));
 }
 
 /** Copies a `HeadersInit` into a record with lower-case names (plain objects without a Headers copy). */
