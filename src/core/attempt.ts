@@ -16,8 +16,13 @@ import { readBody } from './response-body.js';
 /** One attempt's outcome, with the success body already read (the timeout covers it). */
 export type AttemptResult = { ok: true; response: Response; data: unknown } | { ok: false; error: FetchwiseError };
 
-/** The key under which an attempt's headers and signal travel through ky to {@link fetchWith}. */
-const attemptKey = 'fetchwise';
+/**
+ * What travels through ky to {@link fetchWith} under the init key `fetchwise` (written out: a computed
+ * key made V8 build the init object on its slow path).
+ */
+interface AttemptInit {
+  fetchwise: { headers: Record<string, string>; signal: AbortSignal | undefined };
+}
 
 /**
  * ky's `fetch`. The attempt's headers are set on ky's Request here rather than merged by ky (which
@@ -28,7 +33,7 @@ const attemptKey = 'fetchwise';
 export const fetchWith =
   (fetch: typeof globalThis.fetch) =>
   (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const { headers, signal } = (init as { [attemptKey]: { headers: Record<string, string>; signal: AbortSignal | undefined } })[attemptKey];
+    const { headers, signal } = (init as unknown as AttemptInit).fetchwise;
     for (const name in headers) (input as Request).headers.set(name, headers[name]!);
     return fetch(input, { signal });
   };
@@ -55,7 +60,7 @@ export async function runAttempt(core: Core, call: Call): Promise<AttemptResult>
   }
   try {
     // ky's default method is GET: one key fewer for it to merge.
-    const init: Record<string, unknown> = { [attemptKey]: { headers: call.headers, signal: attemptSignalValue } };
+    const init: Record<string, unknown> = { fetchwise: { headers: call.headers, signal: attemptSignalValue } };
     if (method !== 'GET') init['method'] = method;
     if (options.json !== undefined) init['json'] = options.json;
     if (options.body !== undefined) init['body'] = options.body;
