@@ -2,6 +2,8 @@
 // bench/results/latest.json, bench/results/latest.md and the README section between the bench markers.
 //   node bench/run.js                      everything (a few minutes at most on 2 cores)
 //   node bench/run.js --only=size,overhead  some parts; prints only, writes nothing
+// The overhead part alone, repeated (medians of the issue-12 ratios): node bench/overhead-repeat.js --runs=5;
+// a CPU profile of one of its cases: BENCH_NOMINIFY=1 node bench/overhead-profile.js get/fetchwise.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';

@@ -39,7 +39,7 @@ export function createClient(options: ClientOptions = {}): Client {
   const call =
     (method: string): MethodCall =>
     (path: string, requestOptions?: SendOptions) =>
-      send(core, method, path, requestOptions).then((result) => (result.status === 304 ? dataOf(core, method, path, requestOptions, result) : result.data)) as never;
+      send(core, method, path, requestOptions, dataOf) as never;
   const client: Client & { auth?: unknown } = {
     get: call('GET'),
     post: call('POST'),

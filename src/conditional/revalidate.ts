@@ -63,8 +63,7 @@ export async function revalidate(
   return unconditional(core, href, options);
 }
 
-/** One unconditional re-request; a second 304 is a typed `ResponseShapeError` (R-304-MISS). */
+/** One unconditional re-request (`no-store`, as `queryCacheMode(false)`); a second 304 is a typed `ResponseShapeError` (R-304-MISS). */
 function unconditional(core: Core, href: string, options: ConditionalOptions): Promise<FetchResult<unknown>> {
-  const plain: ConditionalOptions = { ...options, validators: undefined, cache: queryCacheMode(false) };
-  return refetchUnconditionally(core, 'GET', href, plain);
+  return refetchUnconditionally(core, 'GET', href, { ...options, validators: undefined } as ConditionalOptions);
 }

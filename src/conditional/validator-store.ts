@@ -102,6 +102,6 @@ export function refreshValidators(previous: Validators, notModified: Headers): V
   const etag = notModified.get('etag');
   const lastModified = notModified.get('last-modified');
   // Without an ETag a 304 can only repeat the stored Last-Modified; with a different one it is another version.
-  if (etag === null || etag !== previous.etag) return previous;
+  if (etag !== previous.etag) return previous;
   return lastModified === null || lastModified === previous.lastModified ? previous : { ...previous, lastModified };
 }

@@ -7,8 +7,8 @@ export interface Call extends Attempt {
   number: number;
   replayed: boolean;
   readonly options: SendOptions;
-  /** The headers every attempt starts from. */
-  readonly base: Record<string, string>;
+  /** The Idempotency-Key option, generated once per call (`true`), for every attempt's headers. */
+  readonly key: string | false | undefined;
   readonly policy: RetryPolicy;
   readonly idempotent: boolean;
   readonly timeout: number | false;

@@ -58,6 +58,12 @@ export class RequestTrace {
     this.#emit({ type: 'refreshed', ...this.#base, waited: time - since, time });
   }
 
+  /** The request ended with `error`: its status, if it has one, is the final status. */
+  fail(error: unknown): void {
+    const status = (error as { status?: unknown } | undefined)?.status;
+    this.end(typeof status === 'number' ? status : undefined, error);
+  }
+
   end(status: number | undefined, error?: unknown): void {
     const time = now();
     const event: RequestEvent = { type: 'end', ...this.#base, status, duration: time - this.#start, retries: this.#retries, refreshed: this.#refreshed, time };

@@ -1,11 +1,9 @@
 import { summarizeRequest } from '../errors/fetchwise-error.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
 import type { Core, SendOptions } from './core.js';
-import { mergeHeaders, send } from './pipeline.js';
+import { headersWithout, preconditions, send } from './pipeline.js';
 import type { FetchResult } from './types.js';
 import { buildUrl } from './url.js';
-
-const preconditions = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
 
 /**
  * R-304-MISS: one unconditional re-request for a 304 that nothing here can answer from (the caller
@@ -14,10 +12,7 @@ const preconditions = ['if-none-match', 'if-modified-since', 'if-match', 'if-unm
  * `ResponseShapeError` (code `not_modified`), never `undefined` and never another resource's data.
  */
 export async function refetchUnconditionally(core: Core, method: string, path: string, options: SendOptions): Promise<FetchResult<unknown>> {
-  const headers: Record<string, string> = {};
-  if (options.headers !== undefined) mergeHeaders(headers, options.headers);
-  for (const name of preconditions) delete headers[name];
-  const fresh = await send(core, method, path, { ...options, headers, cache: 'no-store' });
+  const fresh = await send(core, method, path, { ...options, headers: headersWithout(options.headers, preconditions), cache: 'no-store' });
   if (fresh.status !== 304) return fresh;
   throw new ResponseShapeError(summarizeRequest(method, buildUrl(core.baseUrl, path, options.searchParams)), {
     status: 304,
@@ -27,6 +22,6 @@ export async function refetchUnconditionally(core: Core, method: string, path: s
 }
 
 /** What `client.get` (and the other data-only calls) resolve with: a 304 is never data (R-304-MISS). */
-export function dataOf(core: Core, method: string, path: string, options: SendOptions | undefined, result: FetchResult<unknown>): unknown {
-  return result.status === 304 ? refetchUnconditionally(core, method, path, options ?? {}).then((fresh) => fresh.data) : result.data;
+export function dataOf(core: Core, method: string, path: string, options: SendOptions, result: FetchResult<unknown>): unknown {
+  return result.status === 304 ? refetchUnconditionally(core, method, path, options).then((fresh) => fresh.data) : result.data;
 }

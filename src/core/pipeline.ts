@@ -19,14 +19,63 @@ import { buildUrl } from './url.js';
  * One logical request: prepare once, run the attempt loop, then validate the body, tell the plugins,
  * and make the follow-up (`followLocation`) as a request of its own (R-FOLLOW-ONCE).
  */
-export async function send(core: Core, method: string, path: string, options: SendOptions = {}): Promise<FetchResult<unknown>> {
+export function send(core: Core, method: string, path: string, options?: SendOptions): Promise<FetchResult<unknown>>;
+/** `pick` turns the result into what the call resolves with (`client.get`'s data), with no promise of its own. */
+export function send<R>(core: Core, method: string, path: string, options: SendOptions | undefined, pick: Pick<R>): Promise<R>;
+export async function send(core: Core, method: string, path: string, options: SendOptions = {}, pick?: Pick<unknown>): Promise<unknown> {
   const call = prepare(core, method, path, options);
   // A query's attempts are one logical request across TanStack's retries: its layer owns the trace then.
   const owned = options.trace === undefined;
   const trace = owned ? (core.listeners.size > 0 ? new RequestTrace(core.listeners, call.method, call.url) : undefined) : options.trace;
   let outcome: CallOutcome;
   try {
-    const done = await loop(core, call, trace);
+    // The attempt loop (SPEC section 4), inline: a function of its own was one more promise per call.
+    let done: AttemptResult & { ok: true };
+    const { signal, policy } = call;
+    let retries = 0;
+    let redirects = 0;
+    for (;; call.number++) {
+      // Each retry or replay starts again from the base headers, whatever plugins set on the last attempt.
+      if (call.number > 0) call.headers = baseHeaders(core, call.options, call.key);
+      for (const plugin of core.plugins) {
+        const pending = plugin.beforeAttempt?.(call);
+        if (pending) await pending;
+      }
+      const attempt = await runAttempt(core, call);
+      const since = trace ? traceNow() : 0;
+      let verdict: Verdict | undefined;
+      for (const plugin of core.plugins) {
+        let answer = plugin.afterAttempt?.(call, attempt);
+        if (answer instanceof Promise) answer = await answer;
+        if (answer) {
+          verdict = answer;
+          break;
+        }
+      }
+      if (signal?.aborted) throw signal.reason;
+      // A replay happens once per call, and never for a stream body (it was consumed): then the outcome stands.
+      if (verdict === 'replay' && !call.replayed && !call.once) {
+        call.replayed = true;
+        trace?.refreshed(since);
+        continue;
+      }
+      if (typeof verdict === 'object') throw verdict.throw;
+      if (attempt.ok) {
+        done = attempt;
+        break;
+      }
+      const { error } = attempt;
+      if (verdict === 'accept') throw error;
+      let delay: number | undefined;
+      if (verdict === 'retry') delay = retries < policy.limit ? backoffDelay(retries + 1, policy) : undefined;
+      // R-3XX-NOLOC: a redirect without Location is repeated once only (seed 000).
+      else delay = isRedirectError(error) && redirects++ > 0 ? undefined : retryDelay(error, retries, policy);
+      if (delay === undefined) throw error;
+      retries++;
+      core.onRetry?.({ request: error.request, attempt: retries, delay, error });
+      trace?.retry(retries, delay, error);
+      await sleep(delay, signal);
+    }
     const result = finish(call, done);
     outcome = { ok: true, result: call.options.schema ? await checkSchema(call, result) : result };
   } catch (error) {
@@ -44,33 +93,31 @@ export async function send(core: Core, method: string, path: string, options: Se
     }
   }
   if (!outcome.ok) {
-    const status = (outcome.error as { status?: unknown } | undefined)?.status;
-    if (owned) trace?.end(typeof status === 'number' ? status : undefined, outcome.error);
+    if (owned) trace?.fail(outcome.error);
     throw outcome.error;
   }
-  const { result } = outcome;
+  let { result } = outcome;
   if (owned) trace?.end(result.status);
   if (options.followLocation && result.status === 201 && result.location !== undefined) {
     const { schema, signal, retry, timeout } = options;
     // The caller's own headers go along (a tenant, an Accept); those about the write's body and preconditions do not.
-    const headers: Record<string, string> = {};
-    if (options.headers !== undefined) mergeHeaders(headers, options.headers);
-    for (const name of writeOnly) delete headers[name];
-    const followed = await send(core, 'GET', result.location, { schema, signal, retry, timeout, headers });
-    return { ...followed, status: 201, location: result.location, created: true };
+    const followed = await send(core, 'GET', result.location, { schema, signal, retry, timeout, headers: headersWithout(options.headers, writeOnly) });
+    result = { ...followed, status: 201, location: result.location, created: true };
   }
-  return result;
+  return pick ? pick(core, method, path, options, result) : result;
 }
 
-const writeOnly = ['content-type', 'content-length', 'idempotency-key', 'if-match', 'if-unmodified-since', 'if-none-match', 'if-modified-since'];
+export type Pick<R> = (core: Core, method: string, path: string, options: SendOptions, result: FetchResult<unknown>) => R | Promise<R>;
+
+/** Conditional request headers: a follow-up or an unconditional re-request drops the caller's. */
+export const preconditions = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
+const writeOnly = ['content-type', 'content-length', 'idempotency-key', ...preconditions];
 
 function prepare(core: Core, method: string, path: string, options: SendOptions): Call {
   const verb = method.toUpperCase();
   const url = buildUrl(core.baseUrl, path, options.searchParams);
-  const base = { ...core.headers };
-  if (options.headers !== undefined) mergeHeaders(base, options.headers);
   const key = options.idempotencyKey === true ? randomKey() : options.idempotencyKey;
-  if (typeof key === 'string' && key !== '') base['idempotency-key'] = key;
+  const headers = baseHeaders(core, options, key);
   let policy = options.retry === undefined ? core.retry : resolveRetryPolicy(options.retry, core.retry);
   // A stream body can be sent once only: no retry, and no replay either (see the loop).
   const once = typeof ReadableStream !== 'undefined' && options.body instanceof ReadableStream;
@@ -80,8 +127,8 @@ function prepare(core: Core, method: string, path: string, options: SendOptions)
   return {
     method: verb,
     url,
-    headers: { ...base },
-    base,
+    headers,
+    key,
     options,
     number: 0,
     replayed: false,
@@ -90,69 +137,41 @@ function prepare(core: Core, method: string, path: string, options: SendOptions)
     state: new Map(),
     policy,
     // R-EMPTY-KEY: an empty or blank Idempotency-Key is not a key.
-    idempotent: isIdempotent(verb, (base['idempotency-key'] ?? '').trim() !== ''),
+    idempotent: isIdempotent(verb, (headers['idempotency-key'] ?? '').trim() !== ''),
     timeout,
   };
 }
 
-/** A random v4 UUID; `crypto.randomUUID` exists only in secure contexts (not on `http://192.168.…`). */
+/** The headers an attempt starts from: the client's, the caller's, the Idempotency-Key. */
+function baseHeaders(core: Core, options: SendOptions, key: string | false | undefined): Record<string, string> {
+  const headers = { ...core.headers };
+  mergeHeaders(headers, options.headers);
+  if (typeof key === 'string' && key !== '') headers['idempotency-key'] = key;
+  return headers;
+}
+
+/**
+ * A random v4 UUID; `crypto.randomUUID` exists only in secure contexts (not on `http://192.168.…`). Else
+ * each `0`, `1` and `8` of the template becomes a random hex digit (`8` one of 8–b, the variant).
+ */
 function randomKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(31));
+  let i = 0;
+  return crypto.randomUUID?.() ?? '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (bytes[i++]! & (15 >> (+c >> 2)))).toString(16));
 }
 
 /** Copies a `HeadersInit` into a record with lower-case names (plain objects without a Headers copy). */
-export function mergeHeaders(into: Record<string, string>, init: HeadersInit): void {
+export function mergeHeaders(into: Record<string, string>, init: HeadersInit | undefined): void {
   if (init instanceof Headers || Array.isArray(init)) new Headers(init).forEach((value, name) => (into[name] = value));
-  else for (const name of Object.keys(init)) into[name.toLowerCase()] = String((init as Record<string, string>)[name]);
+  else for (const name in init) into[name.toLowerCase()] = String((init as Record<string, string>)[name]);
 }
 
-async function loop(core: Core, call: Call, trace: RequestTrace | undefined): Promise<AttemptResult & { ok: true }> {
-  const { signal, policy } = call;
-  let retries = 0;
-  let redirects = 0;
-  for (;; call.number++) {
-    if (call.number > 0) call.headers = { ...call.base };
-    for (const plugin of core.plugins) {
-      const pending = plugin.beforeAttempt?.(call);
-      if (pending) await pending;
-    }
-    const outcome = await runAttempt(core, call);
-    const since = trace ? traceNow() : 0;
-    let verdict: Verdict | undefined;
-    for (const plugin of core.plugins) {
-      let answer = plugin.afterAttempt?.(call, outcome);
-      if (answer instanceof Promise) answer = await answer;
-      if (answer) {
-        verdict = answer;
-        break;
-      }
-    }
-    if (signal?.aborted) throw signal.reason;
-    // A replay happens once per call, and never for a stream body (it was consumed): then the outcome stands.
-    if (verdict === 'replay' && !call.replayed && !call.once) {
-      call.replayed = true;
-      trace?.refreshed(since);
-      continue;
-    }
-    if (typeof verdict === 'object') throw verdict.throw;
-    if (outcome.ok) return outcome;
-    const { error } = outcome;
-    if (verdict === 'accept') throw error;
-    let delay: number | undefined;
-    if (verdict === 'retry') delay = retries < policy.limit ? backoffDelay(retries + 1, policy) : undefined;
-    // R-3XX-NOLOC: a redirect without Location is repeated once only (seed 000).
-    else delay = isRedirectError(error) && redirects++ > 0 ? undefined : retryDelay(error, retries, policy);
-    if (delay === undefined) throw error;
-    retries++;
-    core.onRetry?.({ request: error.request, attempt: retries, delay, error });
-    trace?.retry(retries, delay, error);
-    await sleep(delay, signal);
-  }
+/** The caller's headers as a record, without `names`. */
+export function headersWithout(init: HeadersInit | undefined, names: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  mergeHeaders(headers, init);
+  for (const name of names) delete headers[name];
+  return headers;
 }
 
 /** The call's result, once the loop accepted a response: `Location` and `Retry-After` where they mean something. */

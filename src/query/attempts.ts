@@ -43,8 +43,7 @@ function settle(failure: Failure, error: unknown): void {
   if (failure.decided) return;
   failure.decided = true;
   if (fetches.get(failure.signal) === failure) fetches.delete(failure.signal);
-  const status = (error as { status?: unknown } | undefined)?.status;
-  failure.trace?.end(typeof status === 'number' ? status : undefined, error);
+  failure.trace?.fail(error);
 }
 
 /**
