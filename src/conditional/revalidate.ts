@@ -1,15 +1,21 @@
-import type { Core } from '../core/core.js';
+import type { Core, SendOptions } from '../core/core.js';
 import type { RequestTrace } from '../core/events.js';
 import { refetchUnconditionally } from '../core/not-modified.js';
 import { send } from '../core/pipeline.js';
 import type { FetchResult } from '../core/types.js';
 import { isNetworkError } from '../errors/guards.js';
-import type { QueryFunctionContextLike, QueryRequestOptions } from '../query/types.js';
 import { queryCacheMode } from './cache-mode.js';
 import { warnConditionalPreflight, warnHiddenHeader } from './cors-warning.js';
 import { crossOrigin } from './dev-warnings.js';
 import type { ConditionalOptions } from './plugin.js';
 import { refreshValidators, type ValidatorStore } from './validator-store.js';
+
+/** What revalidation reads from TanStack's query function context (a subset of query/types' `QueryFunctionContextLike`). */
+export interface RevalidationContext {
+  queryKey: readonly unknown[];
+  signal: AbortSignal;
+  client: { getQueryData(queryKey: readonly unknown[]): unknown };
+}
 
 /**
  * R-304 / R-304-MISS: a query's fetch. It revalidates with the validators of the data the cache holds
@@ -20,8 +26,8 @@ export async function revalidate(
   core: Core,
   store: ValidatorStore,
   href: string,
-  request: QueryRequestOptions,
-  { queryKey, signal, client }: QueryFunctionContextLike,
+  request: SendOptions,
+  { queryKey, signal, client }: RevalidationContext,
   trace: RequestTrace | undefined,
 ): Promise<FetchResult<unknown>> {
   const cached = client.getQueryData(queryKey);

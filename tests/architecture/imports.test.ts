@@ -83,6 +83,24 @@ describe('the 0.2 architecture', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('no cycles between folders either (a folder is a layer: a type import back up is a cycle too)', () => {
+    const folderOf = (file: string) => name(file).split('/').slice(0, name(file).startsWith('src/problem/dialects/') ? 3 : 2).join('/');
+    const folders = new Map<string, Set<string>>();
+    for (const [file, edges] of graph) {
+      const from = folderOf(file);
+      const targets = folders.get(from) ?? new Set<string>();
+      folders.set(from, targets);
+      for (const { to } of edges) if (graph.has(to) && folderOf(to) !== from && !name(to).startsWith('src/index')) targets.add(folderOf(to));
+    }
+    const cycles: string[] = [];
+    const walk = (folder: string, path: string[]) => {
+      if (path.includes(folder)) return void cycles.push([...path.slice(path.indexOf(folder)), folder].join(' -> '));
+      for (const next of folders.get(folder) ?? []) walk(next, [...path, folder]);
+    };
+    for (const folder of folders.keys()) walk(folder, []);
+    expect([...new Set(cycles)]).toEqual([]);
+  });
+
   it('core/ imports errors/, problem/ and retry/ only (core knows no feature)', () => {
     const allowed = ['src/core/', 'src/errors/', 'src/problem/', 'src/retry/'];
     const bad: string[] = [];
