@@ -21,8 +21,8 @@ import { buildUrl } from './url.js';
  */
 export function send(core: Core, method: string, path: string, options?: SendOptions): Promise<FetchResult<unknown>>;
 /** `pick` turns the result into what the call resolves with (`client.get`'s data), with no promise of its own. */
-export function send<R>(core: Core, method: string, path: string, options: SendOptions | undefined, pick: Pick<R>): Promise<R>;
-export async function send(core: Core, method: string, path: string, options: SendOptions = {}, pick?: Pick<unknown>): Promise<unknown> {
+export function send<R>(core: Core, method: string, path: string, options: SendOptions | undefined, pick: ResultPick<R>): Promise<R>;
+export async function send(core: Core, method: string, path: string, options: SendOptions = {}, pick?: ResultPick<unknown>): Promise<unknown> {
   const call = prepare(core, method, path, options);
   // A query's attempts are one logical request across TanStack's retries: its layer owns the trace then.
   const owned = options.trace === undefined;
@@ -107,10 +107,10 @@ export async function send(core: Core, method: string, path: string, options: Se
   return pick ? pick(core, method, path, options, result) : result;
 }
 
-export type Pick<R> = (core: Core, method: string, path: string, options: SendOptions, result: FetchResult<unknown>) => R | Promise<R>;
+export type ResultPick<R> = (core: Core, method: string, path: string, options: SendOptions, result: FetchResult<unknown>) => R | Promise<R>;
 
 /** Conditional request headers: a follow-up or an unconditional re-request drops the caller's. */
-export const preconditions = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
+export const preconditions: readonly string[] = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range'];
 const writeOnly = ['content-type', 'content-length', 'idempotency-key', ...preconditions];
 
 function prepare(core: Core, method: string, path: string, options: SendOptions): Call {
