@@ -100,10 +100,10 @@ const enum Place {
 export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
 
-  // (Once 1,000 issues are in, `push` adds no more; each list is read up to 1,000 items.) A code or pointer not
-  // given stays `undefined`; buildProblem keeps only those given.
+  // (Once 1,000 issues are in, `push` adds no more; each list is read up to 1,000 items.) An issue has a code or
+  // pointer only when the body gives one (`structural.parse` is public: a dialect may spread its issues).
   const push = (path: string, message: string, code?: string, pointer?: string): unknown =>
-    issues.length < MAX_ITEMS && issues.push({ path, message, code, pointer });
+    issues.length < MAX_ITEMS && issues.push({ path, message, ...(code && { code }), ...(pointer && { pointer }) });
 
   /** `inherited`: the enclosing entry's (or body's) message; `at`: the node's index in a list, or its {@link Place}. */
   const walk = (node: unknown, path: string, depth: number, inherited?: string, at?: number): unknown => {
@@ -150,8 +150,8 @@ export function readIssues(body: unknown[] | JsonObject): ProblemIssue[] {
     const code = [first(node, CODE_KEYS, codeOf), TOKEN.test(title!) && title].find((candidate) => candidate && candidate !== message) as string | undefined;
     const keys = node['keys'];
     if (isArray(keys)) {
-      // hapi / celebrate: one message for several keys (`push` stops at 1,000).
-      for (const name of keys) if (typeof name === 'string') push(join(path, pathOf(name)!), message, code);
+      // hapi / celebrate: one message for several keys (the first 1,000, like every list).
+      for (const name of keys.slice(0, MAX_ITEMS)) if (typeof name === 'string') push(join(path, pathOf(name)!), message, code);
     } else {
       push(own ?? path, message, code, text(node['pointer']) ?? text(source['pointer']));
     }
