@@ -193,8 +193,7 @@ export class RefreshCoordinator {
     const { ledger, store, state, channel } = this.#parts;
     if (held.signal.aborted) return false; // taken over while frozen: the new holder decides
     const generation = base + 1;
-    const ended = reason === 'expired' ? 'expired' : 'signed-out';
-    const status = session ? 'active' : ended;
+    const ended = reason === 'expired' ? 'expired' : 'signed-out', status = session ? 'active' : ended;
     const committed = await ledger
       .transact((record) => {
         if (record.generation > base || record.lease?.owner !== held.owner) return { result: false };

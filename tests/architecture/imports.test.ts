@@ -101,6 +101,11 @@ describe('the 0.2 architecture', () => {
     expect([...new Set(cycles)]).toEqual([]);
   });
 
+  it('no file in src/ is over 250 lines', () => {
+    const long = [...graph.keys()].map((file) => [name(file), readFileSync(file, 'utf8').split('\n').length - 1] as const).filter(([, lines]) => lines > 250);
+    expect(long).toEqual([]);
+  });
+
   it('core/ imports errors/, problem/ and retry/ only (core knows no feature)', () => {
     const allowed = ['src/core/', 'src/errors/', 'src/problem/', 'src/retry/'];
     const bad: string[] = [];
